@@ -1,0 +1,47 @@
+"""Settings, read once from environment variables (all documented in README)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "knowledge.json"
+TELEGRAM_API = "https://api.telegram.org/bot"
+
+
+class ConfigError(ValueError):
+    """A setting has a value the bot cannot use; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str = ""
+    admin_ids: frozenset[int] = field(default_factory=frozenset)
+    db_path: Path = DEFAULT_DB_PATH
+    api_base_url: str = TELEGRAM_API
+    webhook_secret: str = ""
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        return cls(
+            token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
+            admin_ids=parse_admin_ids(env.get("BOT_ADMIN_IDS", "")),
+            db_path=Path(env.get("BOT_DB_PATH") or DEFAULT_DB_PATH),
+            api_base_url=(env.get("TELEGRAM_API_BASE_URL") or TELEGRAM_API).strip(),
+            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
+        )
+
+
+def parse_admin_ids(raw: str) -> frozenset[int]:
+    """'123, 456' -> {123, 456}; anything that is not a numeric id is an error, not silently dropped."""
+    ids = set()
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise ConfigError(f"BOT_ADMIN_IDS must be numeric Telegram user ids, got {part!r}")
+        ids.add(int(part))
+    return frozenset(ids)

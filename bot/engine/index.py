@@ -1,0 +1,221 @@
+"""The in-memory index every question is answered from.
+
+Built once from a list of facts (the store's, or synthetic ones in benchmarks) and rebuilt by the caller after
+an admin change. Nothing here reads disk: a question costs dictionary look-ups and a few rapidfuzz calls over
+small vocabularies, whatever the number of events.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from bot.engine import lexicon
+from bot.engine.text import apply_synonyms, fold
+from knowledge.facts import Fact
+
+_KEYWORD_FIELDS = ("title", "topics", "objectives", "occasion", "kind", "organisers", "funders", "series")
+
+
+@dataclass
+class EventView:
+    """One event, assembled from its facts: each field keeps the facts (and so the sources) behind it."""
+
+    id: str
+    fields: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
+
+    def one(self, name: str) -> Fact | None:
+        facts = self.fields.get(name)
+        return facts[0] if facts else None
+
+    def many(self, name: str) -> list[Fact]:
+        return self.fields.get(name, [])
+
+    def text(self, name: str) -> str:
+        fact = self.one(name)
+        return str(fact.value) if fact else ""
+
+    @cached_property
+    def day(self) -> date | None:
+        fact = self.one("date")
+        try:
+            return date.fromisoformat(str(fact.value)) if fact else None
+        except ValueError:
+            return None
+
+    @property
+    def year(self) -> int | None:
+        return self.day.year if self.day else None
+
+    @property
+    def kind(self) -> str:
+        return self.text("kind") or "event"
+
+    @property
+    def place(self) -> str:
+        return self.text("city") or self.text("country")
+
+    @property
+    def places(self) -> list[str]:
+        return [p for p in (self.text("city"), self.text("country")) if p]
+
+
+@dataclass
+class ProgrammeView:
+    id: str
+    fields: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
+
+    def one(self, name: str) -> Fact | None:
+        facts = self.fields.get(name)
+        return facts[0] if facts else None
+
+    def many(self, name: str) -> list[Fact]:
+        return self.fields.get(name, [])
+
+    @property
+    def name(self) -> str:
+        fact = self.one("name")
+        return str(fact.value) if fact else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    event: str
+    fact: Fact
+
+
+class KnowledgeIndex:
+    """Events, programmes and people, with the look-up tables the question parser needs."""
+
+    def __init__(self, facts: Iterable[Fact]) -> None:
+        self.events: dict[str, EventView] = {}
+        self.programmes: dict[str, ProgrammeView] = {}
+        for fact in facts:
+            kind, _, ident = fact.subject.partition(":")
+            if kind == "event":
+                self.events.setdefault(ident, EventView(ident)).fields[fact.field].append(fact)
+            elif kind == "programme":
+                self.programmes.setdefault(ident, ProgrammeView(ident)).fields[fact.field].append(fact)
+        self.by_year: dict[int, set[str]] = defaultdict(set)
+        self.by_place: dict[str, set[str]] = defaultdict(set)
+        self.by_kind: dict[str, set[str]] = defaultdict(set)
+        self.by_keyword: dict[str, set[str]] = defaultdict(set)
+        self.by_funder: dict[str, set[str]] = defaultdict(set)
+        self.by_programme: dict[str, set[str]] = defaultdict(set)
+        self.participant_countries: set[str] = set()
+        self.by_participant_country: dict[str, set[str]] = defaultdict(set)
+        self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
+        # Folded phrase -> what it names: ("place", canonical) / ("kind", k) / ("role", r) / ("programme", id)
+        # / ("person", folded full name) / ("funder", folded name).
+        self.aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for event in self.events.values():
+            self._index_event(event)
+        for programme in self.programmes.values():
+            self._index_programme(programme)
+        self._index_lexicon()
+        self.newest_first: list[str] = sorted(
+            self.events, key=lambda eid: (self.events[eid].day or date.min, eid), reverse=True
+        )
+        self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
+        self.vocabulary: set[str] = self._vocabulary()
+
+    # -- building ----------------------------------------------------------------------------------------
+
+    def _index_event(self, event: EventView) -> None:
+        eid = event.id
+        if event.year:
+            self.by_year[event.year].add(eid)
+        for place in event.places:
+            self.by_place[fold(place)].add(eid)
+            self.aliases[fold(place)].add(("place", place))
+        kind = event.kind
+        self.by_kind[kind].add(eid)
+        self.by_kind[lexicon.KIND_FAMILY.get(kind, kind)].add(eid)
+        for name in _KEYWORD_FIELDS:
+            for fact in event.many(name):
+                for word in _words(fact.value):
+                    self.by_keyword[word].add(eid)
+        for fact in event.many("funders"):
+            self.by_funder[fold(str(fact.value))].add(eid)
+            self.aliases[fold(str(fact.value))].add(("funder", str(fact.value)))
+        for fact in event.many("programmes"):
+            self.by_programme[str(fact.value)].add(eid)
+        for fact in event.many("participant_countries"):
+            self.participant_countries.add(str(fact.value))
+            self.by_participant_country[str(fact.value)].add(eid)
+            self.aliases[fold(str(fact.value))].add(("place", str(fact.value)))
+        for fact in event.many("speakers"):
+            name = str(fact.value.get("name", ""))
+            key = fold(name)
+            if not key:
+                continue
+            self.people[key].append(Person(name, eid, fact))
+            self.aliases[key].add(("person", key))
+            surname = key.split()[-1]
+            if len(surname) > 2:
+                self.aliases[surname].add(("person", key))
+
+    def _index_programme(self, programme: ProgrammeView) -> None:
+        for name in ("name", "full_name", "aliases"):
+            for fact in programme.many(name):
+                alias = apply_synonyms(fold(str(fact.value)), lexicon.SYNONYM_RULES)
+                self.aliases[alias].add(("programme", programme.id))
+                self.aliases[alias.removeprefix("unodc ")].add(("programme", programme.id))
+        self.aliases[fold(programme.id.replace("-", " "))].add(("programme", programme.id))
+
+    def _index_lexicon(self) -> None:
+        for surface, canonical in lexicon.PLACES.items():
+            self.aliases[surface].add(("place", canonical))
+        for kind, forms in lexicon.KINDS.items():
+            for form in forms:
+                self.aliases[form].add(("kind", kind))
+        for role, forms in lexicon.ROLES.items():
+            for form in forms:
+                self.aliases[form].add(("role", role))
+
+    def _vocabulary(self) -> set[str]:
+        words: set[str] = set(lexicon.STOPWORDS) | lexicon.SPANISH_MARKERS | lexicon.ENGLISH_MARKERS
+        for cues in lexicon.CUES.values():
+            for phrase, _ in cues:
+                words.update(phrase.rstrip("*").split())
+        for phrase in list(self.aliases) + list(lexicon.SYNONYMS) + list(lexicon.SYNONYMS.values()):
+            words.update(phrase.split())
+        words.update(self.by_keyword)
+        return {w for w in words if len(w) > 1}
+
+    # -- reading -----------------------------------------------------------------------------------------
+
+    def short_name(self, eid: str, lang: str = "en") -> str:
+        """A name to say and to put on a button: "Panama 2021 training"."""
+        from bot.messages import PLACE_NAMES_ES, kind_name
+
+        event = self.events[eid]
+        place = event.place
+        if lang == "es":
+            place = PLACE_NAMES_ES.get(place, place)
+            parts = [kind_name(event.kind, lang).capitalize(), place, str(event.year or "")]
+            return " ".join(p for p in parts if p).strip()
+        return " ".join(p for p in (place, str(event.year or ""), kind_name(event.kind, lang)) if p).strip()
+
+    def the_name(self, eid: str, lang: str = "en") -> str:
+        """The short name as it reads inside a sentence: "the Panama 2021 training"."""
+        name = self.short_name(eid, lang)
+        if lang == "es":
+            return f"{_article_es(self.events[eid].kind)} {name[0].lower()}{name[1:]}"
+        return f"the {name}"
+
+
+def _article_es(kind: str) -> str:
+    return "la" if kind in ("training", "conference", "meeting") else "el"
+
+
+def _words(value: object) -> set[str]:
+    if isinstance(value, dict):
+        value = " ".join(str(v) for v in value.values() if isinstance(v, str))
+    folded = fold(str(value))
+    words = set(folded.split()) | set(apply_synonyms(folded, lexicon.SYNONYM_RULES).split())
+    return {w for w in words if len(w) > 2 and w not in lexicon.STOPWORDS}

@@ -1,0 +1,350 @@
+"""Every sentence the bot says, in English and Spanish, in one catalogue.
+
+Logic asks for a message by key (`say("not_recorded", lang, ...)`); adding a language is adding a column.
+Dates and place names are localised here too, so answers never mix languages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+LANGS = ("en", "es")
+DEFAULT_LANG = "en"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # -- small talk -----------------------------------------------------------------------------------
+    "greeting": {
+        "en": "Hello! I answer questions about UNODC CRIMJUST and Global Cybercrime Programme events. Try: {examples}",
+        "es": "¡Hola! Respondo preguntas sobre los eventos de los programas CRIMJUST y Global Cybercrime de "
+        "UNODC. Pruebe: {examples}",
+    },
+    "thanks": {
+        "en": "You're welcome! Ask me anything else about the events.",
+        "es": "¡De nada! Pregúnteme lo que quiera sobre los eventos.",
+    },
+    "help": {
+        "en": "Ask me a question in plain words about a programme event: who attended and from which "
+        "countries, when and where it was, who organised or funded it, who spoke and what they said, what it "
+        "was about, or list events by year, place or kind. For example: {examples}",
+        "es": "Hágame una pregunta sobre un evento de los programas: quién asistió y de qué países, cuándo y "
+        "dónde fue, quién lo organizó o financió, quién habló y qué dijo, de qué trató, o pida una lista de "
+        "eventos por año, lugar o tipo. Por ejemplo: {examples}",
+    },
+    "fallback": {
+        "en": "Sorry, I can only answer questions about the programme events I know. You can ask, for "
+        "example: {examples}",
+        "es": "Lo siento, solo puedo responder preguntas sobre los eventos de los programas que conozco. "
+        "Puede preguntar, por ejemplo: {examples}",
+    },
+    "unsure": {
+        "en": "I'm not sure what you mean. Did you mean: {examples}",
+        "es": "No estoy seguro de lo que quiere decir. ¿Quiso decir: {examples}",
+    },
+    "empty": {
+        "en": "Please type a question, for example: {examples}",
+        "es": "Escriba una pregunta, por ejemplo: {examples}",
+    },
+    # -- which event -------------------------------------------------------------------------------------
+    "unknown_event": {
+        "en": 'I have no record of an event matching "{what}". The events I know: {events}.',
+        "es": 'No tengo registro de ningún evento que coincida con "{what}". Los eventos que conozco: {events}.',
+    },
+    "which_event": {
+        "en": "Which event do you mean? {events}",
+        "es": "¿A qué evento se refiere? {events}",
+    },
+    "for_each": {"en": "That fits {n} events:", "es": "Eso corresponde a {n} eventos:"},
+    # -- attendance ----------------------------------------------------------------------------------------
+    "attendance": {
+        "en": "{event}: attended by {count} {who}.",
+        "es": "{event}: asistieron {count} {who}.",
+    },
+    "attendance_from": {"en": "from {countries}", "es": "de {countries}"},
+    "participants": {"en": "participants", "es": "participantes"},
+    "at_least": {"en": "over {n}", "es": "más de {n}"},
+    "role_exact": {
+        "en": "{event}: {count} {role} attended.",
+        "es": "{event}: asistieron {count} {role}.",
+    },
+    "role_combined": {
+        "en": "{event}: {count} {label} in total; the release does not break them down, so the number of "
+        "{role} alone is not recorded.",
+        "es": "{event}: {count} {label} en total; el comunicado no los desglosa, así que el número de "
+        "{role} por separado no consta.",
+    },
+    "role_related": {
+        "en": "{event}: the number of {role} is not recorded separately. What the release gives is {count} "
+        "{label} in total.",
+        "es": "{event}: el número de {role} no consta por separado. El comunicado da {count} {label} en total.",
+    },
+    "role_unrecorded": {
+        "en": "{event}: the number of {role} is not recorded.{described}",
+        "es": "{event}: el número de {role} no consta.{described}",
+    },
+    "role_described": {
+        "en": " The release describes the participants only as {label}.",
+        "es": " El comunicado describe a los participantes solo como {label}.",
+    },
+    "attendance_unrecorded": {
+        "en": "{event}: the number of participants is not recorded.",
+        "es": "{event}: el número de participantes no consta.",
+    },
+    "by_country_unrecorded": {
+        "en": "{event}: {count} {who} came from {countries} together; the release does not give a figure per country.",
+        "es": "{event}: {count} {who} vinieron de {countries} en conjunto; el comunicado no da cifras por país.",
+    },
+    "total_attendance": {
+        "en": "Across the {n} events I know, {total} people attended: {parts}.",
+        "es": "En los {n} eventos que conozco asistieron {total} personas: {parts}.",
+    },
+    "total_unrecorded": {"en": " ({events}: not recorded)", "es": " ({events}: no consta)"},
+    "compare": {
+        "en": "{bigger} was larger: {a} participants, against {b} at {smaller}.",
+        "es": "{bigger} fue más grande: {a} participantes, frente a {b} en {smaller}.",
+    },
+    "compare_unknown": {
+        "en": "I can't compare them: the number of participants is not recorded for {events}.",
+        "es": "No puedo compararlos: el número de participantes no consta para {events}.",
+    },
+    "compare_same": {
+        "en": "{a} and {b} had the same recorded attendance: {n}.",
+        "es": "{a} y {b} tuvieron la misma asistencia registrada: {n}.",
+    },
+    "more_than": {"en": "more than {n}", "es": "más de {n}"},
+    # -- countries -----------------------------------------------------------------------------------------
+    "countries": {
+        "en": "{event}: participants came from {countries}.",
+        "es": "{event}: los participantes vinieron de {countries}.",
+    },
+    "countries_unrecorded": {
+        "en": "{event}: the participants' countries are not recorded.",
+        "es": "{event}: los países de los participantes no constan.",
+    },
+    "country_yes": {
+        "en": "Yes, {country} was among the participants' countries at {event} ({countries}).",
+        "es": "Sí, {country} estuvo entre los países de los participantes en {event} ({countries}).",
+    },
+    "country_no": {
+        "en": "No, {country} is not among the recorded participants' countries at {event} ({countries}).",
+        "es": "No, {country} no figura entre los países registrados de los participantes en {event} ({countries}).",
+    },
+    # -- when, where, who --------------------------------------------------------------------------------
+    "date": {"en": "{event} took place on {date}.", "es": "{event} se realizó el {date}."},
+    "date_unrecorded": {"en": "{event}: the date is not recorded.", "es": "{event}: la fecha no consta."},
+    "location": {"en": "{event} took place {place}.", "es": "{event} se realizó {place}."},
+    "location_at": {"en": "at the {venue} in {city}", "es": "en la {venue} en {city}"},
+    "location_in": {"en": "in {place}", "es": "en {place}"},
+    "location_unrecorded": {"en": "{event}: the place is not recorded.", "es": "{event}: el lugar no consta."},
+    "occasion": {"en": ", during the {occasion}", "es": ", durante el {occasion}"},
+    "organisers": {"en": "{event} was organised by {names}.", "es": "{event} estuvo a cargo de {names}."},
+    "organisers_unrecorded": {
+        "en": "{event}: the organisers are not recorded.",
+        "es": "{event}: los organizadores no constan.",
+    },
+    "funders": {"en": "{event} was funded by {names}.", "es": "{event} contó con financiación de {names}."},
+    "funders_via_programme": {
+        "en": "The release does not name a funder for {event} itself; its organiser {programme} is funded by {names}.",
+        "es": "El comunicado no nombra un financiador para {event} en sí; su organizador {programme} está "
+        "financiado por {names}.",
+    },
+    "funders_unrecorded": {
+        "en": "{event}: the funders are not recorded.",
+        "es": "{event}: los financiadores no constan.",
+    },
+    "speakers": {"en": "Speakers at {event}: {names}.", "es": "Oradores en {event}: {names}."},
+    "speakers_unrecorded": {"en": "{event}: no speakers are recorded.", "es": "{event}: no constan oradores."},
+    "person": {"en": "{name} — {position}; spoke at {event}.", "es": "{name} — {position}; habló en {event}."},
+    "person_unknown": {
+        "en": 'I have no record of a person called "{what}". People I know of: {names}.',
+        "es": 'No tengo registro de una persona llamada "{what}". Personas que conozco: {names}.',
+    },
+    "which_person": {"en": "Which person do you mean? {names}", "es": "¿A qué persona se refiere? {names}"},
+    "quotes": {"en": "{name} at {event}: {said}", "es": "{name} en {event}: {said}"},
+    "quotes_none": {"en": "No statements by {name} are recorded.", "es": "No constan declaraciones de {name}."},
+    "quotes_event": {"en": "What was said at {event}: {said}", "es": "Lo que se dijo en {event}: {said}"},
+    "quotes_event_none": {"en": "{event}: no statements are recorded.", "es": "{event}: no constan declaraciones."},
+    "reported": {"en": "{text}", "es": "{text}"},
+    # -- what it was about ---------------------------------------------------------------------------------
+    "topics": {"en": "{event} was about {items}.", "es": "{event} trató sobre {items}."},
+    "topics_unrecorded": {"en": "{event}: the topics are not recorded.", "es": "{event}: los temas no constan."},
+    "objectives": {"en": "The aims of {event} were to {items}.", "es": "Los objetivos de {event} eran: {items}."},
+    "objectives_unrecorded": {"en": "{event}: the aims are not recorded.", "es": "{event}: los objetivos no constan."},
+    "series": {"en": "{event} was {items}.", "es": "{event} fue {items}."},
+    "series_unrecorded": {
+        "en": "{event}: nothing is recorded about a series.",
+        "es": "{event}: no consta que forme parte de una serie.",
+    },
+    "unrecorded": {
+        "en": "{event}: the {what} is not recorded in the sources I have.",
+        "es": "{event}: {what} no consta en las fuentes que tengo.",
+    },
+    "summary": {"en": "{title} — {kind}, {when}, {where}.", "es": "{title} — {kind}, {when}, {where}."},
+    "summary_attendance": {"en": " Attended by {count} {who}.", "es": " Asistieron {count} {who}."},
+    "summary_funders": {"en": " Funded by {names}.", "es": " Financiado por {names}."},
+    "summary_organisers": {"en": " Organised by {names}.", "es": " Organizado por {names}."},
+    "summary_topics": {"en": " Topics: {items}.", "es": " Temas: {items}."},
+    "date_unknown": {"en": "date not recorded", "es": "fecha no registrada"},
+    "place_unknown": {"en": "place not recorded", "es": "lugar no registrado"},
+    # -- programmes ----------------------------------------------------------------------------------------
+    "programme": {
+        "en": "{name}{full}: a UNODC programme.{funders}{aims}",
+        "es": "{name}{full}: un programa de UNODC.{funders}{aims}",
+    },
+    "programme_funders": {"en": " Funded by {names}.", "es": " Financiado por {names}."},
+    "programme_funders_unrecorded": {
+        "en": "{name}: its funders are not recorded.",
+        "es": "{name}: sus financiadores no constan.",
+    },
+    "programme_aims": {"en": " It aims to {items}.", "es": " Su objetivo: {items}."},
+    "programme_aims_unrecorded": {
+        "en": "{name}: its aims are not recorded.",
+        "es": "{name}: sus objetivos no constan.",
+    },
+    "partners": {"en": "{name} works with its partners {names}.", "es": "{name} trabaja con sus socios {names}."},
+    "partners_unrecorded": {"en": "{name}: no partners are recorded.", "es": "{name}: no constan socios."},
+    "which_programme": {"en": "Which programme do you mean? {names}", "es": "¿A qué programa se refiere? {names}"},
+    # -- lists ---------------------------------------------------------------------------------------------
+    "list": {"en": "{n} event(s){filter}:\n{items}", "es": "{n} evento(s){filter}:\n{items}"},
+    "list_more": {"en": "… and {n} more.", "es": "… y {n} más."},
+    "list_none": {
+        "en": "I have no record of events{filter}. The events I know: {events}.",
+        "es": "No tengo registro de eventos{filter}. Los eventos que conozco: {events}.",
+    },
+    "filter_year": {"en": " in {year}", "es": " en {year}"},
+    "filter_place": {"en": " in {place}", "es": " en {place}"},
+    "filter_kind": {"en": " of kind {kind}", "es": " de tipo {kind}"},
+    "filter_funder": {"en": " funded by {funder}", "es": " financiados por {funder}"},
+    "filter_programme": {"en": " of {programme}", "es": " de {programme}"},
+    "filter_keyword": {"en": " about {keyword}", "es": " sobre {keyword}"},
+    # -- joining words -----------------------------------------------------------------------------------
+    "and": {"en": "and", "es": "y"},
+    "or": {"en": "or", "es": "o"},
+    # -- sources -------------------------------------------------------------------------------------------
+    "source": {"en": "Source", "es": "Fuente"},
+}
+
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "training": {"en": "training", "es": "capacitación"},
+    "workshop": {"en": "workshop", "es": "taller"},
+    "side event": {"en": "side event", "es": "evento paralelo"},
+    "seminar": {"en": "seminar", "es": "seminario"},
+    "conference": {"en": "conference", "es": "conferencia"},
+    "meeting": {"en": "meeting", "es": "reunión"},
+}
+
+ROLE_NAMES_ES: dict[str, str] = {
+    "prosecutors": "fiscales",
+    "investigating officers": "agentes de investigación",
+    "investigating officers and prosecutors": "agentes de investigación y fiscales",
+    "police officers": "policías",
+    "law enforcement officers": "agentes de las fuerzas del orden",
+    "judges": "jueces",
+    "women": "mujeres",
+    "men": "hombres",
+    "lawyers": "abogados",
+    "experts": "expertos",
+    "officials": "funcionarios",
+    "students": "estudiantes",
+    "journalists": "periodistas",
+    "diplomats": "diplomáticos",
+}
+
+UNRECORDED_NAMES: dict[str, dict[str, str]] = {
+    "budget": {"en": "budget", "es": "el presupuesto"},
+    "cost": {"en": "cost", "es": "el costo"},
+    "duration": {"en": "duration", "es": "la duración"},
+    "language": {"en": "language", "es": "el idioma"},
+    "certificates": {"en": "certification", "es": "la certificación"},
+    "age": {"en": "participants' age", "es": "la edad de los participantes"},
+}
+
+# Spanish names of places and organisations (for answers in Spanish; quotes stay as written).
+PLACE_NAMES_ES: dict[str, str] = {
+    "Panama": "Panamá",
+    "Vienna": "Viena",
+    "Dominican Republic": "República Dominicana",
+    "Mexico": "México",
+    "Peru": "Perú",
+    "Brazil": "Brasil",
+    "Belize": "Belice",
+    "Bogota": "Bogotá",
+    "United Kingdom": "Reino Unido",
+    "United States": "Estados Unidos",
+    "Spain": "España",
+    "France": "Francia",
+    "Germany": "Alemania",
+    "Geneva": "Ginebra",
+    "London": "Londres",
+    "Havana": "La Habana",
+    "Haiti": "Haití",
+    "Austria": "Austria",
+    "European Union": "Unión Europea",
+    "European Union Cocaine Route Programme": "Programa Ruta de la Cocaína de la Unión Europea",
+    "Government of the United Kingdom": "Gobierno del Reino Unido",
+    "UNODC Global Cybercrime Programme": "Programa Mundial contra el Delito Cibernético de UNODC",
+    "UNODC Office for Central America and the Caribbean (UNODC ROPAN)": (
+        "Oficina de UNODC para Centroamérica y el Caribe (UNODC ROPAN)"
+    ),
+    "UNODC Headquarters": "Sede de UNODC",
+    "26th session of the Commission on Crime Prevention and Criminal Justice (CCPCJ)": (
+        "26.º período de sesiones de la Comisión de Prevención del Delito y Justicia Penal (CCPCJ)"
+    ),
+}
+
+MONTHS_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The message `key` in `lang` (English when missing), filled with `values`."""
+    entry = CATALOGUE[key]
+    template = entry.get(lang) or entry[DEFAULT_LANG]
+    return template.format(**values)
+
+
+def format_date(day: date, lang: str) -> str:
+    if lang == "es":
+        return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def join(items: list[str], lang: str, word: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' in the language's own way."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {say(word, lang)} {items[-1]}"
+
+
+def kind_name(kind: str, lang: str) -> str:
+    return KIND_NAMES.get(kind, {}).get(lang, kind)
+
+
+def role_name(role: str, lang: str) -> str:
+    return ROLE_NAMES_ES.get(role, role) if lang == "es" else role

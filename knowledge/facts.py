@@ -1,0 +1,162 @@
+"""The shape of a fact, the field schema, and the bundled knowledge.
+
+A fact is one statement about one subject (``event:<id>`` or ``programme:<id>``): a field, a value, and the
+source it comes from (a document and the exact quote, or an admin and what they gave). List fields hold one
+fact per item so that each item keeps its own quote. Facts are plain dicts on disk and ``Fact`` in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent
+BUNDLED_PATH = KNOWLEDGE_DIR / "bundled.json"
+SOURCES_DIR = KNOWLEDGE_DIR / "sources"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """How one field is kept: whether it holds many items and what kind of value each is."""
+
+    name: str
+    many: bool
+    kind: str  # "text", "date", "count", "group", "speaker", "statement", "series", "ref"
+
+
+EVENT_FIELDS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("title", False, "text"),
+        FieldSpec("kind", False, "text"),
+        FieldSpec("date", False, "date"),
+        FieldSpec("city", False, "text"),
+        FieldSpec("country", False, "text"),
+        FieldSpec("venue", False, "text"),
+        FieldSpec("occasion", False, "text"),
+        FieldSpec("organisers", True, "text"),
+        FieldSpec("funders", True, "text"),
+        FieldSpec("programmes", True, "ref"),
+        FieldSpec("participants", False, "count"),
+        FieldSpec("participant_groups", True, "group"),
+        FieldSpec("participant_countries", True, "text"),
+        FieldSpec("speakers", True, "speaker"),
+        FieldSpec("statements", True, "statement"),
+        FieldSpec("topics", True, "text"),
+        FieldSpec("objectives", True, "text"),
+        FieldSpec("series", True, "series"),
+    )
+}
+
+PROGRAMME_FIELDS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("name", False, "text"),
+        FieldSpec("full_name", False, "text"),
+        FieldSpec("aliases", True, "text"),
+        FieldSpec("funders", True, "text"),
+        FieldSpec("partners", True, "text"),
+        FieldSpec("aims", True, "text"),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from: a bundled document and its quote, or an admin's own words."""
+
+    doc: str
+    quote: str
+    doc_title: str = ""
+    added_by: str = ""
+    added_on: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    fid: str
+    subject: str
+    field: str
+    value: Any
+    source: Source
+    origin: str = "bundled"  # "bundled" or "admin"
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Fact:
+        src = record.get("source", {})
+        return cls(
+            fid=record["fid"],
+            subject=record["subject"],
+            field=record["field"],
+            value=record["value"],
+            source=Source(
+                doc=src.get("doc", ""),
+                quote=src.get("quote", ""),
+                doc_title=src.get("doc_title", ""),
+                added_by=src.get("added_by", ""),
+                added_on=src.get("added_on", ""),
+            ),
+            origin=record.get("origin", "bundled"),
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        src = {k: v for k, v in asdict(self.source).items() if v}
+        return {
+            "fid": self.fid,
+            "subject": self.subject,
+            "field": self.field,
+            "value": self.value,
+            "source": src,
+            "origin": self.origin,
+        }
+
+
+def slug(text: str) -> str:
+    """A short, stable identifier made of a text's words."""
+    words = re.findall(r"[a-z0-9]+", str(text).lower())
+    return "-".join(words)[:48] or "item"
+
+
+def _item_key(value: Any) -> str:
+    if isinstance(value, dict):
+        for key in ("name", "label", "text", "speaker"):
+            if key in value:
+                extra = value.get("text", "") if key == "speaker" else ""
+                return slug(f"{value[key]} {extra}")
+        return slug(json.dumps(value, sort_keys=True))
+    return slug(value)
+
+
+@cache
+def bundled_knowledge() -> dict[str, Any]:
+    with BUNDLED_PATH.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def bundled_facts() -> list[Fact]:
+    """Flatten ``bundled.json`` into facts, one per field (scalars) or per item (lists)."""
+    data = bundled_knowledge()
+    docs = data["documents"]
+    facts: list[Fact] = []
+    for kind, schema in (("programme", PROGRAMME_FIELDS), ("event", EVENT_FIELDS)):
+        for entry in data[f"{kind}s"]:
+            subject = f"{kind}:{entry['id']}"
+            for name, items in entry["facts"].items():
+                spec = schema[name]
+                for item in items:
+                    doc = item.get("doc", entry["doc"])
+                    fid = f"{subject}/{name}" + (f"/{_item_key(item['value'])}" if spec.many else "")
+                    source = Source(doc=doc, quote=item["quote"], doc_title=docs[doc]["title"])
+                    facts.append(Fact(fid, subject, name, item["value"], source))
+    return facts
+
+
+def source_text(doc: str) -> str:
+    """The text of a bundled source document."""
+    info = bundled_knowledge()["documents"][doc]
+    return (SOURCES_DIR / info["file"]).read_text(encoding="utf-8")

@@ -1,0 +1,250 @@
+"""The knowledge store: TinyDB on one JSON file, written atomically, one writer at a time.
+
+This is the only module that touches TinyDB. Every change goes through `Store._mutation`, which holds the
+writer lock (a thread lock and an ``flock`` on a side file, so a second process waits too) and batches all the
+table writes of one change into a single atomic file replacement: the file on disk is always either the state
+before the change or the state after it, never half of it.
+
+Questions are never answered from here: the engine builds an in-memory index from `Store.facts()` once and is
+refreshed by the caller after a change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+from tinydb.table import Document
+
+from knowledge.facts import Fact, bundled_facts
+
+FACTS = "facts"
+AUDIT = "audit"
+FEEDBACK = "feedback"
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (a no-op where directories cannot be opened)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload`: temp file in the same folder, fsync, os.replace, fsync of the folder."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage whose every write atomically replaces the file; writes can be batched into one."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._pending: dict[str, dict[str, Any]] | None = None
+        self._batching = False
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._batching and self._pending is not None:
+            return self._pending
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if not raw.strip():
+            return None
+        data: dict[str, dict[str, Any]] = json.loads(raw)
+        if self._batching:
+            self._pending = data
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self._batching:
+            self._pending = data
+            return
+        self._write_now(data)
+
+    def _write_now(self, data: dict[str, dict[str, Any]]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        atomic_write_bytes(self.path, payload)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect the writes made inside the block and commit them as one atomic write at its end."""
+        self._batching, self._pending = True, None
+        try:
+            yield
+            if self._pending is not None:
+                self._write_now(self._pending)
+        finally:
+            self._batching, self._pending = False, None
+
+    def close(self) -> None:
+        pass
+
+
+class Store:
+    """Facts, their audit log and user feedback, kept in one TinyDB database.
+
+    ``path=None`` keeps everything in memory (tests, benchmarks); otherwise the file is created on first use
+    and the bundled knowledge is loaded into it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None, *, load_bundled: bool = True) -> None:
+        self.path = Path(path) if path is not None else None
+        self._lock = threading.RLock()
+        if self.path is None:
+            self._storage: Storage | None = None
+            self._db = TinyDB(storage=MemoryStorage)
+        else:
+            self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+            self._storage = self._db.storage
+        self._fid_doc: dict[str, int] = {doc["fid"]: doc.doc_id for doc in self._db.table(FACTS).all()}
+        if load_bundled:
+            self.load_bundled()
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _mutation(self) -> Iterator[None]:
+        """Hold the writer lock and commit every table write made inside as one atomic file write."""
+        with self._lock, self._file_lock():
+            try:
+                if isinstance(self._storage, AtomicJSONStorage):
+                    with self._storage.batch():
+                        yield
+                else:
+                    yield
+            finally:
+                # TinyDB caches query results per table; a failed batch must not leave them stale.
+                for name in self._db.tables():
+                    self._db.table(name).clear_cache()
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        if self.path is None:
+            yield
+            return
+        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def load_bundled(self) -> int:
+        """Put the bundled facts into the database; returns how many were added or refreshed.
+
+        Idempotent. A bundled fact that an admin edited or deleted is left as the admin left it; one that
+        nobody touched is refreshed when the bundled knowledge changes.
+        """
+        facts = self._db.table(FACTS)
+        changed = 0
+        with self._mutation():
+            for fact in bundled_facts():
+                record = fact.to_record()
+                doc_id = self._fid_doc.get(fact.fid)
+                if doc_id is None:
+                    self._fid_doc[fact.fid] = facts.insert(record)
+                    changed += 1
+                    continue
+                current = facts.get(doc_id=doc_id)
+                assert isinstance(current, Document)
+                if current.get("edited") or current.get("deleted"):
+                    continue
+                if current["value"] != record["value"] or current["source"] != record["source"]:
+                    facts.update(record, doc_ids=[doc_id])
+                    changed += 1
+        return changed
+
+    def save_fact(self, fact: Fact, actor: str) -> None:
+        """Add or replace a fact on behalf of `actor`, with an audit entry, in one atomic write."""
+        facts = self._db.table(FACTS)
+        with self._mutation():
+            doc_id = self._fid_doc.get(fact.fid)
+            before = facts.get(doc_id=doc_id) if doc_id is not None else None
+            record = fact.to_record() | {"edited": True, "deleted": False}
+            if doc_id is None:
+                self._fid_doc[fact.fid] = facts.insert(record)
+            else:
+                facts.update(record, doc_ids=[doc_id])
+            self._audit(actor, fact.fid, dict(before) if before else None, record)
+
+    def delete_fact(self, fid: str, actor: str) -> bool:
+        """Mark a fact deleted (kept as a tombstone so reloading the bundle does not bring it back)."""
+        facts = self._db.table(FACTS)
+        with self._mutation():
+            doc_id = self._fid_doc.get(fid)
+            before = facts.get(doc_id=doc_id) if doc_id is not None else None
+            if doc_id is None or not isinstance(before, Document) or before.get("deleted"):
+                return False
+            facts.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
+            self._audit(actor, fid, dict(before), None)
+            return True
+
+    def _audit(self, actor: str, fid: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+        self._db.table(AUDIT).insert({"ts": _now(), "actor": actor, "fid": fid, "before": before, "after": after})
+
+    def record_feedback(self, *, chat_id: int, user_id: int, question: str, verdict: str, intent: str) -> None:
+        """Keep a 👍/👎 or an unanswered question for admins to review."""
+        with self._mutation():
+            self._db.table(FEEDBACK).insert(
+                {
+                    "ts": _now(),
+                    "chat_id": chat_id,
+                    "user_id": user_id,
+                    "question": question,
+                    "verdict": verdict,
+                    "intent": intent,
+                }
+            )
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def facts(self) -> list[Fact]:
+        """Every live fact (deleted ones left out)."""
+        return [Fact.from_record(doc) for doc in self._db.table(FACTS).all() if not doc.get("deleted")]
+
+    def fact(self, fid: str) -> Fact | None:
+        doc_id = self._fid_doc.get(fid)
+        doc = self._db.table(FACTS).get(doc_id=doc_id) if doc_id is not None else None
+        if not isinstance(doc, Document) or doc.get("deleted"):
+            return None
+        return Fact.from_record(doc)
+
+    def audit_log(self) -> list[dict[str, Any]]:
+        return [dict(doc) for doc in self._db.table(AUDIT).all()]
+
+    def feedback(self, verdicts: tuple[str, ...] = ("down", "unanswered")) -> list[dict[str, Any]]:
+        return [dict(doc) for doc in self._db.table(FEEDBACK).all() if doc["verdict"] in verdicts]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
