@@ -6,7 +6,7 @@ not recorded is said to be not recorded; a combined figure is said to be combine
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.engine import lexicon
@@ -65,19 +65,22 @@ class Composer:
         if intent == "countries" and query.yes_no and located_otherwise:
             # "Was Panama represented at the 2021 training?": Panama is the country asked about.
             other_places, event_places = other_places + event_places, []
-        candidates = set(index.events)
+        # None means "every event": posting lists are intersected, never the whole set built, so a question
+        # costs the size of what it names, not the size of the knowledge base.
+        candidates: set[str] | None = None
         hard = False
         if query.years:
             hard = True
-            candidates &= set().union(*(index.by_year.get(y, set()) for y in query.years))
+            candidates = _narrow(candidates, (index.by_year.get(y, set()) for y in query.years))
         if event_places:
             hard = True
-            candidates &= set().union(*(index.by_place[fold(p)] for p in event_places))
+            candidates = _narrow(candidates, (index.by_place[fold(p)] for p in event_places))
         if query.people and intent not in ("person", "quotes"):
             hard = True
-            candidates &= {p.event for key in query.people for p in index.people.get(key, [])}
+            people = {p.event for key in query.people for p in index.people.get(key, [])}
+            candidates = _narrow(candidates, [people])
         participant = [p for p in other_places if about_countries and p in index.participant_countries]
-        stray = [p for p in other_places if p not in participant]
+        stray = [p for p in other_places if p not in participant and not _names_a_funder(p, query.funders)]
         if about_countries and stray and (hard or located_otherwise or conv.events):
             participant, stray = participant + stray, []  # "were there participants from Mexico?"
         unknown_name = query.unknown_names and not hard
@@ -92,28 +95,27 @@ class Composer:
             known = [e for e in conv.events if e in index.events]
             if known:
                 return Resolution(known, from_context=True, check_places=check)
-        events = [eid for eid in index.newest_first if eid in candidates]
+        events = index.newest(candidates, LIST_LIMIT) if candidates is not None else index.newest_first[:LIST_LIMIT]
         if (hard or soft) and len(events) > 1 and not hard:
-            in_context = [e for e in conv.events if e in candidates]
+            in_context = [e for e in conv.events if candidates is None or e in candidates]
             if in_context and intent not in ("compare", "list_events"):
                 events = in_context
         return Resolution(events, located=hard or bool(soft), check_places=check)
 
-    def _soft_scores(self, query: Query, candidates: set[str], participant: list[str]) -> dict[str, int]:
+    def _soft_scores(self, query: Query, candidates: set[str] | None, participant: list[str]) -> dict[str, int]:
         """How many of the question's descriptive words (kind, topic, programme, funder) each event matches."""
         index = self.index
-        groups: list[set[str]] = []
-        for kind in query.kinds:
-            groups.append(
-                index.by_kind.get(kind, set()) | index.by_kind.get(lexicon.KIND_FAMILY.get(kind, kind), set())
-            )
-        groups += [index.by_keyword.get(word, set()) for word in query.keywords]
-        groups += [index.by_programme.get(pid, set()) for pid in query.programmes]
-        groups += [index.by_funder.get(fold(name), set()) for name in query.funders]
-        groups += [index.by_participant_country.get(name, set()) for name in participant]
+        groups: list[list[set[str]]] = [
+            [index.by_kind.get(kind, set()), index.by_kind.get(lexicon.KIND_FAMILY.get(kind, kind), set())]
+            for kind in query.kinds
+        ]
+        groups += [[index.by_keyword.get(word, set())] for word in query.keywords]
+        groups += [[index.by_programme.get(pid, set())] for pid in query.programmes]
+        groups += [[index.by_funder.get(fold(name), set())] for name in query.funders]
+        groups += [[index.by_participant_country.get(name, set())] for name in participant]
         scores: dict[str, int] = {}
         for group in groups:
-            for eid in group & candidates:
+            for eid in _narrow(candidates, group):
                 scores[eid] = scores.get(eid, 0) + 1
         return scores
 
@@ -539,42 +541,43 @@ class Composer:
 
     def list_events(self, query: Query) -> Answer:
         lang, index = query.lang, self.index
-        matching = set(index.events)
+        postings: list[set[str]] = []
         filters = []
         for year in query.years:
-            matching &= index.by_year.get(year, set())
+            postings.append(index.by_year.get(year, set()))
             filters.append(say("filter_year", lang, year=year))
         for place in query.places:
             key = fold(place)
-            funded = [ids for name, ids in index.by_funder.items() if key not in index.by_place and key in name]
-            if funded:  # "trainings funded by the UK": the UK named as a funder, not a place
-                matching &= set().union(*funded)
-                filters.append(say("filter_funder", lang, funder=_place(place, lang)))
-                continue
-            matching &= index.by_place.get(key, set())
+            if key not in index.by_place and _names_a_funder(place, query.funders):
+                continue  # "trainings funded by the UK": the UK is the funder, filtered below
+            postings.append(index.by_place.get(key, set()))
             filters.append(say("filter_place", lang, place=_place(place, lang)))
         for kind in query.kinds:
             family = lexicon.KIND_FAMILY.get(kind, kind)
-            matching &= index.by_kind.get(kind, set()) | index.by_kind.get(family, set())
+            postings.append(index.by_kind.get(kind, set()) | index.by_kind.get(family, set()))
             filters.append(say("filter_kind", lang, kind=kind_name(kind, lang)))
         for funder in query.funders:
-            matching &= index.by_funder.get(fold(funder), set())
+            postings.append(index.by_funder.get(fold(funder), set()))
             filters.append(say("filter_funder", lang, funder=_place(funder, lang)))
         for pid in query.programmes:
-            matching &= index.by_programme.get(pid, set())
+            postings.append(index.by_programme.get(pid, set()))
             filters.append(say("filter_programme", lang, programme=index.programmes[pid].name))
         for word in query.keywords:
-            matching &= index.by_keyword.get(word, set())
+            postings.append(index.by_keyword.get(word, set()))
             filters.append(say("filter_keyword", lang, keyword=word))
-        events = [eid for eid in index.newest_first if eid in matching]
+        matching: set[str] | None = None
+        for posting in postings:
+            matching = _narrow(matching, [posting])
+        total = len(matching) if matching is not None else len(index.events)
+        events = index.newest(matching, LIST_LIMIT) if matching is not None else index.newest_first[:LIST_LIMIT]
         where = "".join(filters)
         if not events:
             names = "; ".join(index.short_name(e, lang) for e in index.newest_first[:5])
             return Answer(say("list_none", lang, filter=where, events=names), "list_events", lang, 0.0)
-        lines = [self.event_line(eid, lang) for eid in events[:LIST_LIMIT]]
-        if len(events) > LIST_LIMIT:
-            lines.append(say("list_more", lang, n=len(events) - LIST_LIMIT))
-        text = say("list", lang, n=len(events), filter=where, items="\n".join(lines))
+        lines = [self.event_line(eid, lang) for eid in events]
+        if total > len(events):
+            lines.append(say("list_more", lang, n=total - len(events)))
+        text = say("list", lang, n=total, filter=where, items="\n".join(lines))
         facts = [f for eid in events[:LIST_LIMIT] for f in (index.events[eid].one("title"),) if f]
         answer = Answer(text, "list_events", lang, 0.0, tuple(events), _sources(facts))
         answer.choices = self.event_choices(events, lang, "summary")
@@ -591,6 +594,23 @@ def lexicon_unrecorded_name(key: str, lang: str) -> str:
     from bot.messages import UNRECORDED_NAMES
 
     return UNRECORDED_NAMES.get(key, {}).get(lang, key)
+
+
+def _narrow(candidates: set[str] | None, postings: Iterable[set[str]]) -> set[str]:
+    """Events in `candidates` (None: all) that are in any of `postings`; costs the smaller side, never N.
+
+    The result may be one of the postings itself: callers must not mutate it.
+    """
+    postings = [p for p in postings if p]
+    if candidates is None:
+        if len(postings) == 1:
+            return postings[0]
+        return set().union(*postings)
+    return set().union(*(candidates & p for p in postings))  # `&` walks the smaller side
+
+
+def _names_a_funder(place: str, funders: list[str]) -> bool:
+    return any(f" {fold(place)} " in f" {fold(funder)} " for funder in funders)
 
 
 def _sources(facts: list[Fact]) -> list[Source]:

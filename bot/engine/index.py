@@ -7,6 +7,7 @@ small vocabularies, whatever the number of events.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -117,9 +118,11 @@ class KnowledgeIndex:
         for programme in self.programmes.values():
             self._index_programme(programme)
         self._index_lexicon()
+        self._index_funder_places()
         self.newest_first: list[str] = sorted(
             self.events, key=lambda eid: (self.events[eid].day or date.min, eid), reverse=True
         )
+        self.rank = {eid: i for i, eid in enumerate(self.newest_first)}
         self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
         self.vocabulary: set[str] = self._vocabulary()
 
@@ -177,6 +180,14 @@ class KnowledgeIndex:
             for form in forms:
                 self.aliases[form].add(("role", role))
 
+    def _index_funder_places(self) -> None:
+        """ "the UK" also names the funder "Government of the United Kingdom" (for "trainings funded by the UK")."""
+        for funder in {name for name, kinds in self.aliases.items() if any(k == "funder" for k, _ in kinds)}:
+            label = next(v for k, v in self.aliases[funder] if k == "funder")
+            for surface in lexicon.PLACES:
+                if f" {surface} " in f" {funder} " and surface != funder:
+                    self.aliases[surface].add(("funder", label))
+
     def _vocabulary(self) -> set[str]:
         words: set[str] = set(lexicon.STOPWORDS) | lexicon.SPANISH_MARKERS | lexicon.ENGLISH_MARKERS
         for cues in lexicon.CUES.values():
@@ -188,6 +199,10 @@ class KnowledgeIndex:
         return {w for w in words if len(w) > 1}
 
     # -- reading -----------------------------------------------------------------------------------------
+
+    def newest(self, events: set[str], limit: int) -> list[str]:
+        """The `limit` newest of `events` (sorting what matched, never scanning every event)."""
+        return heapq.nsmallest(limit, events, key=self.rank.__getitem__)
 
     def short_name(self, eid: str, lang: str = "en") -> str:
         """A name to say and to put on a button: "Panama 2021 training"."""

@@ -1,0 +1,252 @@
+"""The answering engine, as a user of the bot would judge it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.engine import Conversation
+from tests.conftest import PANAMA, VIENNA
+
+# (question, intent, event, what the answer must say) -- phrasings beyond the shared sample, typos included.
+INTENT_CASES = [
+    ("How many investigators and prosecutors came to the Panama course?", "attendance", PANAMA, [r"\b61\b"]),
+    ("what was the turnout at the side event in vienna", "attendance", VIENNA, [r"over 70"]),
+    (
+        "which nations did the participants of the OSINT workshop come from",
+        "countries",
+        PANAMA,
+        ["Guatemala", "El Salvador", "Costa Rica", "Dominican Republic"],
+    ),
+    ("what date did the darknet side event happen", "date", VIENNA, ["23 May 2017"]),
+    ("when did the panma trainig take place", "date", PANAMA, ["13 November 2021"]),
+    ("where was the 2017 event held", "location", VIENNA, ["UNODC Headquarters", "Vienna"]),
+    ("who hosted the osint training", "organisers", PANAMA, ["ROPAN", "CRIMJUST"]),
+    ("who sponsored the 2021 workshop", "funders", PANAMA, ["European Union", "United Kingdom"]),
+    ("who were the panelists in viena", "speakers", VIENNA, ["Murshudlu", "Walsh", "Teixeira"]),
+    ("what position does Neil Walsh hold", "person", VIENNA, ["Senior Expert on CyberCrime"]),
+    ("what did walsh say", "quotes", VIENNA, ["no specific place for the Darkweb"]),
+    ("what subjects were discussed at the CCPCJ side event", "topics", VIENNA, ["dark net"]),
+    ("what were the goals of the Panama training", "objectives", PANAMA, ["investigation techniques"]),
+    ("was the Panama training a continuation of an earlier one", "series", PANAMA, ["continuation", "third"]),
+    ("tell me more about the vienna side event", "summary", VIENNA, ["23 May 2017", "over 70"]),
+    ("what budget did the Panama training have", "unrecorded", PANAMA, ["not recorded"]),
+]
+
+
+@pytest.mark.parametrize(("question", "intent", "event", "expected"), INTENT_CASES, ids=[c[1] for c in INTENT_CASES])
+def test_each_intent_is_understood_and_answered(ask, question, intent, event, expected):
+    answer = ask(question)
+    assert answer.intent == intent
+    assert event in answer.events
+    for pattern in expected:
+        assert re.search(pattern, answer.text), answer.text
+    if intent != "unrecorded":  # nothing recorded, nothing to quote
+        assert answer.sources, "every factual answer carries its sources"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "expected"),
+    [
+        ("What does CRIMJUST stand for?", "programme", ["Strengthening investigation"]),
+        ("who does crimjust partner with", "partners", ["INTERPOL", "Transparency International"]),
+        ("who funds the CRIMJUST programme", "funders", ["Cocaine Route"]),
+        ("what is the global cybercrime programme", "programme", ["Global Cybercrime Programme"]),
+    ],
+    ids=["name", "partners", "funders", "other-programme"],
+)
+def test_programme_questions(ask, question, intent, expected):
+    answer = ask(question)
+    assert answer.intent == intent
+    for pattern in expected:
+        assert pattern in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("list all events", ["Panama", "Vienna"], []),
+        ("what happened in 2017?", ["Vienna"], ["Panama"]),
+        ("which trainings were funded by the UK", ["Panama"], ["Vienna"]),
+        ("events in Vienna", ["Vienna"], ["Panama"]),
+    ],
+    ids=["all", "by-year", "by-funder", "by-place"],
+)
+def test_listing_and_filtering_events(ask, question, expected, absent):
+    answer = ask(question)
+    assert answer.intent == "list_events"
+    for word in expected:
+        assert word in answer.text
+    for word in absent:
+        assert word not in answer.text
+
+
+def test_events_are_listed_newest_first(ask):
+    text = ask("list all events").text
+    assert text.index("2021") < text.index("2017")
+
+
+def test_aggregates(ask):
+    bigger = ask("Which event had more participants, Panama or Vienna?")
+    assert bigger.intent == "compare" and bigger.text.startswith("The Vienna")
+    total = ask("how many people attended all the events in total")
+    assert total.intent == "total_attendance"
+    assert "more than 131" in total.text  # 61 + "over 70": said as a lower bound, never as exactly 131
+
+
+# -- honesty -------------------------------------------------------------------------------------------------
+
+
+def test_prosecutors_get_the_combined_figure_said_as_combined(ask):
+    text = ask("how many prosecutors attended the Panama 2021 training?").text
+    assert "61 investigating officers and prosecutors in total" in text
+    assert "does not break them down" in text
+    assert not re.search(r"61 prosecutors", text)
+
+
+@pytest.mark.parametrize("role", ["judges", "women", "lawyers"])
+def test_unrecorded_roles_are_said_unrecorded_without_a_number(ask, role):
+    text = ask(f"How many {role} attended the Panama training?").text
+    assert "not recorded" in text
+    assert not re.search(r"\d", text.replace("2021", ""))
+
+
+def test_related_role_gets_the_recorded_combined_figure(ask):
+    text = ask("How many police officers attended the Panama training?").text
+    assert "not recorded separately" in text and "61 investigating officers and prosecutors" in text
+
+
+def test_funder_not_named_for_the_event_is_not_invented(ask):
+    text = ask("who funded the Vienna side event?").text
+    assert "does not name a funder" in text and "Cocaine Route" in text
+    assert "United Kingdom" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many attended the Nairobi 2019 workshop?", "When was the Bogota seminar?", "who funded the 2015 training"],
+)
+def test_unknown_events_are_said_unknown(ask, question):
+    answer = ask(question)
+    assert answer.intent == "unknown_event"
+    assert "no record" in answer.text
+    assert not re.search(r"\b(61|70)\b", answer.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the capital of France?",
+        "Who won the football world cup?",
+        "zzzz",
+        "asdf qwerty",
+        "what's the weather like tomorrow",
+    ],
+)
+def test_out_of_scope_gets_the_fallback_with_hints(ask, question):
+    answer = ask(question)
+    assert answer.intent == "fallback"
+    assert "?" in answer.text  # example questions to try
+    assert answer.choices
+
+
+def test_ambiguous_question_answers_for_each_event_and_offers_a_choice(ask):
+    answer = ask("How many people attended the event?")
+    assert "61" in answer.text and "70" in answer.text
+    assert answer.choice_kind == "events"
+    assert {c.event for c in answer.choices} == {PANAMA, VIENNA}
+    assert answer.event is None and answer.confidence < 1
+
+
+QUESTIONS_WITH_FACTS = [q for q, *_ in INTENT_CASES] + [
+    "How many people attended the Panama training?",
+    "how many prosecutors attended?",
+    "Was Costa Rica represented at the 2021 training?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS_WITH_FACTS)
+def test_every_number_in_an_answer_comes_from_a_source_quote(engine, ask, question):
+    """Numbers are never made up: each stands in a quote about the events the answer names."""
+    answer = ask(question)
+    quoted = " ".join(s.quote for s in answer.sources)
+    for eid in answer.events:
+        quoted += " ".join(f.source.quote for facts in engine.index.events[eid].fields.values() for f in facts)
+    text = re.sub(r"That fits \d+ events", "", answer.text)
+    for number in re.findall(r"\d+", text):
+        assert number in quoted, f"{number} in {answer.text!r} is not in any source quote"
+
+
+# -- follow-ups ----------------------------------------------------------------------------------------------
+
+
+def test_follow_ups_refer_to_the_event_discussed(engine):
+    conv = Conversation()
+    assert engine.ask("Tell me about the OSINT training", conv).event == PANAMA
+    funders = engine.ask("who paid for it?", conv)
+    assert funders.intent == "funders" and "European Union" in funders.text
+    where = engine.ask("and where?", conv)
+    assert where.intent == "location" and where.event == PANAMA
+    other = engine.ask("and the Vienna one?", conv)
+    assert other.intent == "location" and other.event == VIENNA
+
+
+def test_follow_up_about_a_person(engine):
+    conv = Conversation()
+    engine.ask("who is Tofik Murshudlu?", conv)
+    said = engine.ask("what did he say?", conv)
+    assert said.intent == "quotes" and "cooperation" in said.text
+
+
+def test_conversations_do_not_leak_into_each_other(engine):
+    first, second = Conversation(), Conversation()
+    engine.ask("When was the Vienna side event?", first)
+    assert engine.ask("how many came?", second).event is None
+    assert engine.ask("how many came?", first).event == VIENNA
+
+
+# -- sources -------------------------------------------------------------------------------------------------
+
+
+def test_answers_carry_document_and_quote(ask):
+    answer = ask("Who financed the OSINT training?")
+    assert answer.sources[0].doc == PANAMA
+    assert "funding from the European Union" in answer.sources[0].quote
+    payload = answer.to_json()
+    assert payload["event"] == PANAMA and payload["sources"][0]["quote"]
+
+
+# -- bad input -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "x" * 5000,
+        "how many " * 700,
+        "🙂🙃🎉" * 50,
+        "<b>who</b> funded <script>alert(1)</script>",
+        "who\x00 funded\x07 the\x1b[31m panama training",
+        "\u202eniatnuoM\u202c who spoke",
+        "?" * 300,
+        "/start@bot",
+    ],
+    ids=["empty", "blank", "5000-chars", "repeated", "emoji", "html", "control", "rtl", "punctuation", "command"],
+)
+def test_bad_input_gets_a_clear_answer(ask, text):
+    answer = ask(text)
+    assert answer.text.strip()
+    assert len(answer.text) < 4096
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=600))
+def test_any_text_gets_an_answer(engine, text):
+    answer = engine.ask(text, Conversation())
+    assert answer.text.strip()
+    assert answer.intent
