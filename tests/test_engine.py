@@ -250,3 +250,25 @@ def test_any_text_gets_an_answer(engine, text):
     answer = engine.ask(text, Conversation())
     assert answer.text.strip()
     assert answer.intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "expected"),
+    [
+        ("hello!", "greeting", "Hello"),
+        ("thank you", "thanks", "welcome"),
+        ("what can you do?", "help", "Ask me"),
+        ("buenas tardes", "greeting", "Hola"),
+        ("muchas gracias", "thanks", "De nada"),
+    ],
+)
+def test_small_talk(ask, question, intent, expected):
+    answer = ask(question)
+    assert answer.intent == intent and expected in answer.text
+
+
+def test_below_the_cutoff_it_says_so_and_suggests_close_questions(ask):
+    answer = ask("something about stuff")
+    assert answer.intent == "fallback"
+    assert answer.text.startswith("I'm not sure")
+    assert answer.choice_kind == "suggestions" and all(c.question.endswith("?") for c in answer.choices)

@@ -22,8 +22,8 @@ _KEYWORD_FIELDS = ("title", "topics", "objectives", "occasion", "kind", "organis
 
 
 @dataclass
-class EventView:
-    """One event, assembled from its facts: each field keeps the facts (and so the sources) behind it."""
+class FactsView:
+    """A subject (event or programme) assembled from its facts: each field keeps the facts behind it."""
 
     id: str
     fields: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
@@ -39,6 +39,9 @@ class EventView:
         fact = self.one(name)
         return str(fact.value) if fact else ""
 
+
+@dataclass
+class EventView(FactsView):
     @cached_property
     def day(self) -> date | None:
         fact = self.one("date")
@@ -65,21 +68,10 @@ class EventView:
 
 
 @dataclass
-class ProgrammeView:
-    id: str
-    fields: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
-
-    def one(self, name: str) -> Fact | None:
-        facts = self.fields.get(name)
-        return facts[0] if facts else None
-
-    def many(self, name: str) -> list[Fact]:
-        return self.fields.get(name, [])
-
+class ProgrammeView(FactsView):
     @property
     def name(self) -> str:
-        fact = self.one("name")
-        return str(fact.value) if fact else self.id
+        return self.text("name") or self.id
 
 
 @dataclass(frozen=True, slots=True)
