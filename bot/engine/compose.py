@@ -14,7 +14,7 @@ from bot.engine.index import EventView, KnowledgeIndex, ProgrammeView
 from bot.engine.models import Answer, Choice, Conversation
 from bot.engine.text import fold
 from bot.engine.understand import Query
-from bot.messages import PLACE_NAMES_ES, format_date, join, kind_name, role_name, say
+from bot.messages import PLACE_NAMES_ES, UNRECORDED_NAMES, format_date, join, kind_name, role_name, say
 from knowledge.facts import Fact, Source
 
 MAX_EACH = 3  # answer for each of up to this many events; beyond, ask which
@@ -591,8 +591,6 @@ class Composer:
 
 
 def lexicon_unrecorded_name(key: str, lang: str) -> str:
-    from bot.messages import UNRECORDED_NAMES
-
     return UNRECORDED_NAMES.get(key, {}).get(lang, key)
 
 

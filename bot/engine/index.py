@@ -16,6 +16,7 @@ from functools import cached_property
 
 from bot.engine import lexicon
 from bot.engine.text import apply_synonyms, fold
+from bot.messages import PLACE_NAMES_ES, kind_name
 from knowledge.facts import Fact
 
 _KEYWORD_FIELDS = ("title", "topics", "objectives", "occasion", "kind", "organisers", "funders", "series")
@@ -198,8 +199,6 @@ class KnowledgeIndex:
 
     def short_name(self, eid: str, lang: str = "en") -> str:
         """A name to say and to put on a button: "Panama 2021 training"."""
-        from bot.messages import PLACE_NAMES_ES, kind_name
-
         event = self.events[eid]
         place = event.place
         if lang == "es":
