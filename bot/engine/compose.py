@@ -541,33 +541,33 @@ class Composer:
 
     def list_events(self, query: Query) -> Answer:
         lang, index = query.lang, self.index
-        postings: list[set[str]] = []
+        postings: list[list[set[str]]] = []  # every group must match; within a group, any posting
         filters = []
         for year in query.years:
-            postings.append(index.by_year.get(year, set()))
+            postings.append([index.by_year.get(year, set())])
             filters.append(say("filter_year", lang, year=year))
         for place in query.places:
             key = fold(place)
             if key not in index.by_place and _names_a_funder(place, query.funders):
                 continue  # "trainings funded by the UK": the UK is the funder, filtered below
-            postings.append(index.by_place.get(key, set()))
+            postings.append([index.by_place.get(key, set())])
             filters.append(say("filter_place", lang, place=_place(place, lang)))
         for kind in query.kinds:
             family = lexicon.KIND_FAMILY.get(kind, kind)
-            postings.append(index.by_kind.get(kind, set()) | index.by_kind.get(family, set()))
+            postings.append([index.by_kind.get(kind, set()), index.by_kind.get(family, set())])
             filters.append(say("filter_kind", lang, kind=kind_name(kind, lang)))
         for funder in query.funders:
-            postings.append(index.by_funder.get(fold(funder), set()))
+            postings.append([index.by_funder.get(fold(funder), set())])
             filters.append(say("filter_funder", lang, funder=_place(funder, lang)))
         for pid in query.programmes:
-            postings.append(index.by_programme.get(pid, set()))
+            postings.append([index.by_programme.get(pid, set())])
             filters.append(say("filter_programme", lang, programme=index.programmes[pid].name))
         for word in query.keywords:
-            postings.append(index.by_keyword.get(word, set()))
+            postings.append([index.by_keyword.get(word, set())])
             filters.append(say("filter_keyword", lang, keyword=word))
         matching: set[str] | None = None
-        for posting in postings:
-            matching = _narrow(matching, [posting])
+        for group in postings:
+            matching = _narrow(matching, group)
         total = len(matching) if matching is not None else len(index.events)
         events = index.newest(matching, LIST_LIMIT) if matching is not None else index.newest_first[:LIST_LIMIT]
         where = "".join(filters)
@@ -578,7 +578,7 @@ class Composer:
         if total > len(events):
             lines.append(say("list_more", lang, n=total - len(events)))
         text = say("list", lang, n=total, filter=where, items="\n".join(lines))
-        facts = [f for eid in events[:LIST_LIMIT] for f in (index.events[eid].one("title"),) if f]
+        facts = [f for eid in events for f in (index.events[eid].one("title"),) if f]
         answer = Answer(text, "list_events", lang, 0.0, tuple(events), _sources(facts))
         answer.choices = self.event_choices(events, lang, "summary")
         answer.choice_kind = "events"
