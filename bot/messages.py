@@ -221,6 +221,99 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "or": {"en": "or", "es": "o"},
     # -- sources -------------------------------------------------------------------------------------------
     "source": {"en": "Source", "es": "Fuente"},
+    "no_sources": {
+        "en": "This answer rests on no particular fact, so there is no quote to show.",
+        "es": "Esta respuesta no se basa en ningún dato concreto, así que no hay cita que mostrar.",
+    },
+    # -- Telegram: commands and the menu -----------------------------------------------------------------
+    "start": {
+        "en": "Hello{name}! I answer questions about the trainings, workshops and side events of UNODC's "
+        "CRIMJUST and Global Cybercrime programmes: who attended, when and where, who organised and funded "
+        "them, who spoke and what about. Every answer comes with its source.\n\nTry asking:",
+        "es": "¡Hola{name}! Respondo preguntas sobre las capacitaciones, talleres y eventos paralelos de los "
+        "programas CRIMJUST y Global Cybercrime de UNODC: quién asistió, cuándo y dónde, quién los organizó y "
+        "financió, quién habló y sobre qué. Cada respuesta lleva su fuente.\n\nPruebe a preguntar:",
+    },
+    "help_title": {"en": "What you can ask", "es": "Qué puede preguntar"},
+    "help_body": {
+        "en": "Write a question in plain words, in English or Spanish: who attended and from which countries, "
+        "when and where an event was, who organised or funded it, who spoke and what they said, what it was "
+        "about; or ask for events by year, place or kind. Follow-ups work: after a question about an event, "
+        'ask "who funded it?". In a group, mention me or reply to my message.',
+        "es": "Escriba una pregunta con sus palabras, en español o en inglés: quién asistió y de qué países, "
+        "cuándo y dónde fue un evento, quién lo organizó o financió, quién habló y qué dijo, de qué trató; o "
+        "pida eventos por año, lugar o tipo. Puede seguir la conversación: tras una pregunta sobre un evento, "
+        'pregunte "¿quién lo financió?". En un grupo, mencióneme o responda a mi mensaje.',
+    },
+    "help_examples": {"en": "For example:", "es": "Por ejemplo:"},
+    "help_commands": {"en": "Commands", "es": "Comandos"},
+    "help_admin": {"en": "Admin commands", "es": "Comandos de administración"},
+    "cmd_start": {"en": "Introduction and example questions", "es": "Presentación y preguntas de ejemplo"},
+    "cmd_help": {"en": "What you can ask, and the commands", "es": "Qué puede preguntar y los comandos"},
+    "cmd_events": {"en": "All events, newest first", "es": "Todos los eventos, del más reciente al más antiguo"},
+    "cmd_event": {"en": "An event's card: /event NAME", "es": "La ficha de un evento: /event NOMBRE"},
+    "cmd_unanswered": {
+        "en": "Questions the bot could not answer, and 👎 answers",
+        "es": "Preguntas sin respuesta y respuestas con 👎",
+    },
+    "unknown_command": {
+        "en": "I don't know that command. /help lists what I can do.",
+        "es": "No conozco ese comando. /help muestra lo que puedo hacer.",
+    },
+    "text_only": {
+        "en": "I can only read text. Please type your question.",
+        "es": "Solo puedo leer texto. Escriba su pregunta, por favor.",
+    },
+    # -- Telegram: buttons --------------------------------------------------------------------------------
+    "btn_source": {"en": "📄 Source", "es": "📄 Fuente"},
+    "btn_prev": {"en": "◀ Newer", "es": "◀ Más recientes"},
+    "btn_next": {"en": "Older ▶", "es": "Anteriores ▶"},
+    "feedback_thanks": {
+        "en": "Thank you! Your feedback helps us improve the answers.",
+        "es": "¡Gracias! Su opinión nos ayuda a mejorar las respuestas.",
+    },
+    "button_stale": {
+        "en": "This button is from an earlier conversation and no longer works. Please ask the question again.",
+        "es": "Este botón es de una conversación anterior y ya no funciona. Vuelva a hacer la pregunta.",
+    },
+    # -- Telegram: events ----------------------------------------------------------------------------------
+    "events_title": {
+        "en": "Events, newest first ({page} of {pages}; {total} in all)",
+        "es": "Eventos, del más reciente al más antiguo ({page} de {pages}; {total} en total)",
+    },
+    "events_none": {"en": "No events are recorded yet.", "es": "Todavía no hay eventos registrados."},
+    "event_usage": {
+        "en": "Which event? Write its name after the command, for example: /event {example}",
+        "es": "¿Qué evento? Escriba su nombre después del comando, por ejemplo: /event {example}",
+    },
+    # -- Telegram: admins ----------------------------------------------------------------------------------
+    "admin_only": {
+        "en": "Sorry, that command is for the bot's administrators.",
+        "es": "Lo siento, ese comando es solo para los administradores del bot.",
+    },
+    "admin_private_only": {
+        "en": "Admin commands work only in a private chat with me, not in groups.",
+        "es": "Los comandos de administración solo funcionan en un chat privado conmigo, no en grupos.",
+    },
+    "unanswered_none": {
+        "en": "No unanswered questions and no 👎 so far.",
+        "es": "Por ahora no hay preguntas sin respuesta ni respuestas con 👎.",
+    },
+    "unanswered_title": {
+        "en": "Questions to improve the knowledge ({n} distinct, most asked first)",
+        "es": "Preguntas para mejorar el conocimiento ({n} distintas, las más frecuentes primero)",
+    },
+    "unanswered_line": {
+        "en": "{count}× “{question}” — {verdicts}, last {when}",
+        "es": "{count}× «{question}» — {verdicts}, última vez {when}",
+    },
+    "verdict_unanswered": {"en": "unanswered", "es": "sin respuesta"},
+    "verdict_down": {"en": "👎", "es": "👎"},
+    # -- Telegram: errors ----------------------------------------------------------------------------------
+    "error": {
+        "en": "Sorry, something went wrong on my side. The team has been told; please try again in a moment.",
+        "es": "Lo siento, algo falló de mi lado. El equipo ya está avisado; inténtelo de nuevo en un momento.",
+    },
 }
 
 KIND_NAMES: dict[str, dict[str, str]] = {
@@ -340,6 +433,25 @@ def join(items: list[str], lang: str, word: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {say(word, lang)} {items[-1]}"
+
+
+ARTICLES = {
+    "en": (("the", ("European ", "Government ", "United ", "Office ", "Commission ", "UNODC ")),),
+    "es": (
+        ("la", ("Unión ", "Oficina ", "Sede ", "Comisión ")),
+        ("el", ("Gobierno ", "Programa ")),
+    ),
+}
+
+
+def org_name(name: str, lang: str) -> str:
+    """An organisation's name as it reads inside a sentence: "funded by the European Union" / "de la Unión
+    Europea". Names that take no article (CRIMJUST, UNODC ...) are left as they are."""
+    local = PLACE_NAMES_ES.get(name, name) if lang == "es" else name
+    for article, starts in ARTICLES.get(lang, ()):
+        if local.startswith(starts):
+            return f"{article} {local}"
+    return local
 
 
 def kind_name(kind: str, lang: str) -> str:

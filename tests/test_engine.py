@@ -272,3 +272,48 @@ def test_below_the_cutoff_it_says_so_and_suggests_close_questions(ask):
     assert answer.intent == "fallback"
     assert answer.text.startswith("I'm not sure")
     assert answer.choice_kind == "suggestions" and all(c.question.endswith("?") for c in answer.choices)
+
+
+def test_a_button_pins_the_event_and_keeps_what_was_asked(engine):
+    """Pressing "Panama 2021 training" under an ambiguous answer answers the same question about that event."""
+    conv = Conversation()
+    answer = engine.ask("how many prosecutors attended?", conv, intent="attendance", event=PANAMA)
+    assert answer.events == (PANAMA,)
+    assert "61" in answer.text and "break them down" in answer.text  # the role asked about is kept
+    assert engine.ask("who funded it?", conv).events == (PANAMA,)  # the pinned event becomes "it"
+
+
+def test_a_button_for_an_event_that_no_longer_exists_says_so(engine):
+    answer = engine.ask("", Conversation(), intent="summary", event="deleted-event")
+    assert answer.intent == "unknown_event" and not answer.sources
+
+
+def test_event_card_by_name_and_unknown_names(engine):
+    card = engine.ask("vienna", Conversation(), intent="summary")
+    assert card.events == (VIENNA,) and "23 May 2017" in card.text
+    assert engine.ask("Nairobi", Conversation(), intent="summary").intent == "unknown_event"
+    assert engine.ask("zzz", Conversation(), intent="summary").intent == "unknown_event"
+
+
+def test_events_page_lists_newest_first_and_clamps_the_page(engine):
+    page = engine.events_page(0, "en", size=1)
+    assert (page.events, page.page, page.pages, page.total) == ([PANAMA], 0, 2, 2)
+    assert engine.events_page(99, "en", size=1).events == [VIENNA]
+    assert engine.events_page(-3, "es", size=5).lines[0].startswith("• 13 de noviembre de 2021")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who funded the panama training?", "funded by the European Union and the Government of the United Kingdom"),
+        ("¿quién financió la capacitación de Panamá?", "de la Unión Europea y el Gobierno del Reino Unido"),
+        ("who organised the vienna side event?", "CRIMJUST and the UNODC Global Cybercrime Programme"),
+    ],
+)
+def test_organisations_read_naturally_in_a_sentence(ask, question, expected):
+    assert expected in ask(question).text
+
+
+def test_suggested_requests_are_not_written_as_questions(engine):
+    labels = [c.label for c in engine.suggestions(None, "en", 5)]
+    assert "List all events" in labels and "List all events?" not in labels

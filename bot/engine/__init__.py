@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.engine import lexicon
-from bot.engine.compose import Composer
+from bot.engine.compose import Composer, Resolution
 from bot.engine.index import KnowledgeIndex
-from bot.engine.models import Answer, Choice, Conversation
+from bot.engine.models import Answer, Choice, Conversation, EventsPage
 from bot.engine.text import fold
 from bot.engine.understand import Parser, Query
 from bot.messages import say
 from knowledge.facts import Fact
 
-__all__ = ["Answer", "Choice", "Conversation", "Engine"]
+__all__ = ["Answer", "Choice", "Conversation", "Engine", "EventsPage"]
 
 CONFIDENCE_CUTOFF = 0.5
 UNSURE_FLOOR = 0.3
@@ -33,10 +33,16 @@ class Engine:
         self.parser = Parser(self.index)
         self.composer = Composer(self.index)
 
-    def ask(self, text: str, conv: Conversation | None = None) -> Answer:
+    def ask(
+        self, text: str, conv: Conversation | None = None, *, intent: str | None = None, event: str | None = None
+    ) -> Answer:
+        """Answer `text`. `intent` and `event` pin what a button asked: that question, about that event."""
         conv = conv if conv is not None else Conversation()
         query = self.parser.parse(text, conv.lang, conv.lang_hint)
-        answer = self._answer(query, conv)
+        if intent is None and event is None:
+            answer = self._answer(query, conv)
+        else:
+            answer = self._pinned(query, conv, intent or query.intent or "summary", event)
         if answer.intent not in ("fallback", "greeting", "thanks", "help"):
             self._remember(conv, answer, query)
         return answer
@@ -75,6 +81,28 @@ class Engine:
         answer = self.composer.answer_events(query, intent, res)
         factor = 1.0 if len(res.events) == 1 else 0.7
         return _with_confidence(answer, confidence * factor)
+
+    def _pinned(self, query: Query, conv: Conversation, intent: str, event: str | None) -> Answer:
+        composer = self.composer
+        if intent not in composer.event_intents:
+            intent = "summary"
+        if event is not None:
+            if event not in self.index.events:
+                return composer.unknown_event(query.text or event, query.lang)
+            return _with_confidence(composer.answer_events(query, intent, Resolution([event], located=True)), 1.0)
+        res = composer.resolve(query, conv, intent)
+        if not (res.located or res.unknown):
+            return composer.unknown_event(query.text, query.lang)
+        return _with_confidence(composer.answer_events(query, intent, res), 1.0 if len(res.events) == 1 else 0.7)
+
+    def events_page(self, page: int, lang: str, size: int = 5) -> EventsPage:
+        """One page of all events, newest first (for /events)."""
+        newest = self.index.newest_first
+        pages = max(1, -(-len(newest) // size))
+        page = min(max(page, 0), pages - 1)
+        events = newest[page * size : (page + 1) * size]
+        lines = [self.composer.event_line(eid, lang) for eid in events]
+        return EventsPage(lines, events, page, pages, len(newest))
 
     def _intent(self, query: Query, conv: Conversation) -> tuple[str | None, float]:
         intent, score = query.intent, query.score
@@ -147,9 +175,9 @@ class Engine:
         out: list[Choice] = []
         for intent in dict.fromkeys(intents):
             for phrasing in lexicon.PHRASINGS[lang].get(intent, [])[:1]:
-                question = _capitalise(phrasing.format(event=name, year=year)) + "?"
-                if lang == "es":
-                    question = "¿" + question
+                question = _capitalise(phrasing.format(event=name, year=year))
+                if intent not in lexicon.IMPERATIVE_INTENTS:  # "List all events", not "List all events?"
+                    question = ("¿" if lang == "es" else "") + question + "?"
                 out.append(Choice(question, question))
             if len(out) >= n:
                 break

@@ -14,7 +14,7 @@ from bot.engine.index import EventView, KnowledgeIndex, ProgrammeView
 from bot.engine.models import Answer, Choice, Conversation
 from bot.engine.text import fold
 from bot.engine.understand import Query
-from bot.messages import PLACE_NAMES_ES, UNRECORDED_NAMES, format_date, join, kind_name, role_name, say
+from bot.messages import PLACE_NAMES_ES, UNRECORDED_NAMES, format_date, join, kind_name, org_name, role_name, say
 from knowledge.facts import Fact, Source
 
 MAX_EACH = 3  # answer for each of up to this many events; beyond, ask which
@@ -129,7 +129,7 @@ class Composer:
     def answer_events(self, query: Query, intent: str, res: Resolution) -> Answer:
         lang = query.lang
         if res.unknown:
-            return self._unknown_event(res.unknown, lang)
+            return self.unknown_event(res.unknown, lang)
         events = res.events
         if intent in ("countries", "attendance") and res.check_places and len(events) == 1:
             return self._country_check(query, events, res.check_places, intent)
@@ -149,7 +149,12 @@ class Composer:
     def event_choices(self, events: list[str], lang: str, intent: str) -> list[Choice]:
         return [Choice(self.index.short_name(e, lang), event=e, intent=intent) for e in events[:LIST_LIMIT]]
 
-    def _unknown_event(self, what: str, lang: str) -> Answer:
+    @property
+    def event_intents(self) -> frozenset[str]:
+        """The questions that can be asked about one event (what an event button may pin)."""
+        return frozenset(self._by_intent)
+
+    def unknown_event(self, what: str, lang: str) -> Answer:
         names = "; ".join(self.index.short_name(e, lang) for e in self.index.newest_first[:5])
         return Answer(say("unknown_event", lang, what=what, events=names), "unknown_event", lang, 0.9)
 
@@ -331,7 +336,7 @@ class Composer:
         name = self._name(eid, lang)
         if not facts:
             return self._answer(say(f"{key}_unrecorded", lang, event=name), key, query, events, [])
-        names = join([_place(str(f.value), lang) for f in facts], lang)
+        names = join([org_name(str(f.value), lang) for f in facts], lang)
         return self._answer(say(key, lang, event=name, names=names), key, query, events, facts)
 
     def _organisers(self, query: Query, events: list[str]) -> Answer:
@@ -350,7 +355,7 @@ class Composer:
                     lang,
                     event=self.index.the_name(eid, lang),
                     programme=programme.name,
-                    names=join([_place(str(f.value), lang) for f in funders], lang),
+                    names=join([org_name(str(f.value), lang) for f in funders], lang),
                 )
                 return self._answer(text, "funders", query, events, [fact, *funders])
         return self._answer(say("funders_unrecorded", lang, event=self._name(eid, lang)), "funders", query, events, [])
@@ -489,7 +494,7 @@ class Composer:
         for field, key in (("organisers", "summary_organisers"), ("funders", "summary_funders")):
             found = event.many(field)
             if found:
-                text += say(key, lang, names=join([_place(str(f.value), lang) for f in found], lang))
+                text += say(key, lang, names=join([org_name(str(f.value), lang) for f in found], lang))
                 facts += found
         topics = event.many("topics")[:2]
         if topics:
@@ -513,7 +518,7 @@ class Composer:
             if not funders:
                 return Answer(say("programme_funders_unrecorded", lang, name=name), intent, lang)
             text = f"{name}:" + say(
-                "programme_funders", lang, names=join([_place(str(f.value), lang) for f in funders], lang)
+                "programme_funders", lang, names=join([org_name(str(f.value), lang) for f in funders], lang)
             )
             return Answer(text, intent, lang, 0.0, (), _sources(funders))
         if intent == "objectives":
@@ -528,7 +533,7 @@ class Composer:
             lang,
             name=name,
             full=f" ({full.value})" if full else "",
-            funders=say("programme_funders", lang, names=join([_place(str(f.value), lang) for f in funders], lang))
+            funders=say("programme_funders", lang, names=join([org_name(str(f.value), lang) for f in funders], lang))
             if funders
             else "",
             aims=say("programme_aims", lang, items=join([str(f.value) for f in aims], lang)) if aims else "",

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+IMPERATIVE_INTENTS = frozenset({"list_events"})  # their example phrasings are requests, not questions
+
 INTENTS = (
     "greeting",
     "thanks",

@@ -56,3 +56,14 @@ class Conversation:
     programme: str | None = None
     lang: str | None = None  # fixed by the user (/language); None = detect per message
     lang_hint: str | None = None  # the user's Telegram language_code
+
+
+@dataclass(frozen=True, slots=True)
+class EventsPage:
+    """One page of the list of events: its lines, the events on it, and where it is among the pages."""
+
+    lines: list[str]
+    events: list[str]
+    page: int
+    pages: int
+    total: int
