@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Sequence
 
 from bot import __version__
 from bot.config import ConfigError, Settings
 from bot.engine import Conversation, Engine
+from bot.logs import setup_logging
 from bot.render import plain
 from knowledge.store import Store
 
@@ -67,12 +67,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    print(
-        "Running on Telegram is not available in this version yet (it is the next piece of work).\n"
-        "Use `python -m bot chat` for the terminal chat, or `python -m bot ask QUESTION`.",
-        file=sys.stderr,
-    )
-    return 2
+    from bot.app import run  # python-telegram-bot is only loaded when the bot runs on Telegram
+
+    return run(settings, webhook_url=args.webhook, listen=args.listen, port=args.port)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,12 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
     try:
         settings = Settings.from_env()
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
         return 2
+    setup_logging(settings.log_level, secrets=(settings.token, settings.webhook_secret))
     command = args.command or ("run" if settings.token else "chat")
     if command == "chat" and args.command is None:
         print("No TELEGRAM_BOT_TOKEN set: starting a chat in the terminal (see README to run on Telegram).\n")

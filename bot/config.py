@@ -21,6 +21,7 @@ class Settings:
     db_path: Path = DEFAULT_DB_PATH
     api_base_url: str = TELEGRAM_API
     webhook_secret: str = ""
+    log_level: str = "INFO"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -31,6 +32,7 @@ class Settings:
             db_path=Path(env.get("BOT_DB_PATH") or DEFAULT_DB_PATH),
             api_base_url=(env.get("TELEGRAM_API_BASE_URL") or TELEGRAM_API).strip(),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
+            log_level=parse_log_level(env.get("BOT_LOG_LEVEL", "INFO")),
         )
 
 
@@ -45,3 +47,10 @@ def parse_admin_ids(raw: str) -> frozenset[int]:
             raise ConfigError(f"BOT_ADMIN_IDS must be numeric Telegram user ids, got {part!r}")
         ids.add(int(part))
     return frozenset(ids)
+
+
+def parse_log_level(raw: str) -> str:
+    level = (raw or "INFO").strip().upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ConfigError(f"BOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {raw!r}")
+    return level

@@ -62,10 +62,3 @@ def test_bad_admin_ids_are_a_clear_configuration_error(tmp_path):
     result = run_bot("ask", "hi", tmp_path=tmp_path, BOT_ADMIN_IDS="12, @alice")
     assert result.returncode == 2
     assert "BOT_ADMIN_IDS" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_run_with_a_token_says_clearly_that_telegram_mode_is_not_there_yet(tmp_path):
-    result = run_bot("run", tmp_path=tmp_path, TELEGRAM_BOT_TOKEN="123:abc")
-    assert result.returncode == 2
-    assert "python -m bot chat" in result.stderr and "Traceback" not in result.stderr
-    assert "123:abc" not in result.stderr + result.stdout

@@ -1,0 +1,110 @@
+"""The Telegram application: built from settings, the store and the engine; run by long polling or webhook.
+
+`build_application` is the one place the python-telegram-bot `Application` is assembled, so the real bot, the
+in-process handler tests (with a fake `BaseRequest`) and the end-to-end tests all run the same thing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from urllib.parse import urlparse
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import Application, Defaults
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.engine import Engine
+from handlers import register
+from handlers.context import DEPS, BotDeps
+from handlers.menu import set_menus
+from knowledge.store import Store
+
+# Opt in now to python-telegram-bot's coming behaviour (time periods as timedelta): no deprecation warnings,
+# and `handlers.context.retry_seconds` reads both forms.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+
+
+def build_application(
+    settings: Settings, store: Store, engine: Engine, *, request: BaseRequest | None = None
+) -> Application:
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .base_file_url(file_url(settings.api_base_url))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                allow_sending_without_reply=True,
+            )
+        )
+        .concurrent_updates(True)
+        .post_init(on_startup)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.bot_data[DEPS] = BotDeps(settings, store, engine)
+    register(application)
+    return application
+
+
+def file_url(api_base_url: str) -> str:
+    """Telegram serves files beside its methods: https://host/bot -> https://host/file/bot."""
+    base = api_base_url.rstrip("/")
+    return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+
+async def on_startup(application: Application) -> None:
+    await set_menus(application)
+    log.info("Connected to Telegram as @%s", application.bot.username)
+
+
+def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0.0.1", port: int = 8443) -> int:
+    """Run until stopped (Ctrl-C, SIGTERM). Returns the process exit code."""
+    if webhook_url and not settings.webhook_secret:
+        print("Webhook mode needs TELEGRAM_WEBHOOK_SECRET, so that requests without it are refused.", file=sys.stderr)
+        return 2
+    store = Store(settings.db_path)
+    application = build_application(settings, store, Engine(store.facts()))
+    host = urlparse(settings.api_base_url).netloc or settings.api_base_url
+    try:
+        # Connect first, to tell a rejected token or an unreachable server clearly (PTB would log a traceback);
+        # run_polling / run_webhook then use this loop and this already initialised application.
+        asyncio.set_event_loop(loop := asyncio.new_event_loop())
+        loop.run_until_complete(application.initialize())
+        if webhook_url:
+            application.run_webhook(
+                listen=listen,
+                port=port,
+                url_path=urlparse(webhook_url).path.lstrip("/"),
+                webhook_url=webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:
+        print(
+            f"The Bot API at {host} rejected TELEGRAM_BOT_TOKEN (401 Unauthorized).\n"
+            "Check the token with @BotFather (/mybots -> API Token) and set it again.",
+            file=sys.stderr,
+        )
+        return 3
+    except NetworkError as exc:
+        print(f"Could not reach the Bot API at {host}: {type(exc).__name__}. Is the network up?", file=sys.stderr)
+        return 4
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,161 @@
+"""What every handler needs: the engine, the store and settings, the chat's conversation and language.
+
+Handlers are thin adapters: they read the update, ask the engine (pure Python, no Telegram) and send what it
+answers. Everything shared lives in one `BotDeps` object in ``application.bot_data``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TypeVar
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import Application, CallbackContext, ContextTypes
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.config import Settings
+from bot.engine import Answer, Conversation, Engine
+from bot.messages import DEFAULT_LANG, LANGS
+from bot.render import text_html
+from knowledge.store import Store
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Context = ContextTypes.DEFAULT_TYPE
+DEPS = "deps"
+MAX_RETRY_WAIT = 60.0  # never sleep longer than this on one 429 for an interactive reply
+
+
+@dataclass
+class Asked:
+    """An answer the bot sent, kept so that its buttons (source, feedback, choices) can act on it."""
+
+    question: str
+    answer: Answer
+
+
+class AnswerMemory:
+    """The last `size` answers sent, by (chat, message). Bounded: old buttons become "stale", memory does not grow."""
+
+    def __init__(self, size: int = 5000) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[int, int], Asked] = OrderedDict()
+
+    def remember(self, chat_id: int, message_id: int, question: str, answer: Answer) -> None:
+        self._items[(chat_id, message_id)] = Asked(question, answer)
+        self._items.move_to_end((chat_id, message_id))
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def recall(self, chat_id: int, message_id: int) -> Asked | None:
+        return self._items.get((chat_id, message_id))
+
+
+@dataclass
+class BotDeps:
+    settings: Settings
+    store: Store
+    engine: Engine
+    answers: AnswerMemory = field(default_factory=AnswerMemory)
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.settings.admin_ids
+
+
+def deps(source: CallbackContext | Application) -> BotDeps:
+    """The shared objects, from a handler's context or from the application itself."""
+    application = source if isinstance(source, Application) else source.application
+    found: BotDeps = application.bot_data[DEPS]
+    return found
+
+
+def user_lang(update: object, context: Context) -> str:
+    """The language for the bot's own words (menus, buttons): the chat's choice, else the user's client."""
+    chat_data = context.chat_data if isinstance(update, Update) and update.effective_chat else None
+    fixed = chat_data.get("lang") if chat_data is not None else None
+    if fixed in LANGS:
+        return str(fixed)
+    return telegram_hint(update) or DEFAULT_LANG
+
+
+def telegram_hint(update: object) -> str | None:
+    user = update.effective_user if isinstance(update, Update) else None
+    code = (user.language_code or "")[:2].lower() if user else ""
+    return code if code in LANGS else None
+
+
+def conversation(update: Update, context: Context) -> Conversation:
+    """This chat's conversation (follow-ups are per chat), with the speaker's language as a hint."""
+    assert context.chat_data is not None
+    conv = context.chat_data.get("conv")
+    if not isinstance(conv, Conversation):
+        conv = context.chat_data["conv"] = Conversation()
+    fixed = context.chat_data.get("lang")
+    conv.lang = fixed if fixed in LANGS else None
+    conv.lang_hint = telegram_hint(update)
+    return conv
+
+
+def in_private(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+async def retrying(call: Callable[[], Awaitable[T]], attempts: int = 4) -> T:
+    """Run a Bot API call, waiting as Telegram asks on 429 and backing off on timeouts and network errors.
+
+    Not for errors that retrying cannot fix (bad request, blocked by the user): those are raised at once.
+    """
+    delay = 0.5
+    for attempt in range(1, attempts + 1):
+        try:
+            return await call()
+        except RetryAfter as exc:
+            if attempt == attempts:
+                raise
+            await asyncio.sleep(min(retry_seconds(exc), MAX_RETRY_WAIT))
+        except (BadRequest, Forbidden):
+            raise
+        except NetworkError as exc:  # includes timeouts
+            if attempt == attempts:
+                raise
+            log.warning("Telegram call failed (%s), retrying in %.1fs", type(exc).__name__, delay)
+            await asyncio.sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")
+
+
+async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+    """Answer the update's message (quoting it in groups, so it is clear whom the bot answers)."""
+    message = update.effective_message
+    assert message is not None
+    return await retrying(lambda: message.reply_text(text, reply_markup=markup, do_quote=not in_private(update)))
+
+
+async def reply_all(update: Update, parts: list[str], markup: InlineKeyboardMarkup | None = None) -> Message:
+    """Send a reply split in parts; the buttons go under the last one, which is returned."""
+    sent = None
+    for i, part in enumerate(parts):
+        sent = await reply(update, part, markup if i == len(parts) - 1 else None)
+    assert sent is not None
+    return sent
+
+
+async def reply_text(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+    """Reply with plain text (escaped here)."""
+    return await reply_all(update, text_html(text), markup)

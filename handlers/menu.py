@@ -1,0 +1,94 @@
+"""The command table, and the commands that introduce the bot: /start and /help.
+
+One table drives the handlers, /help and the menus Telegram shows (`set_my_commands`): everyone gets the
+public commands; each admin gets, in a private chat, a menu with the admin commands too; and each menu exists
+in every language of the catalogue.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import Application
+
+from bot.engine import Answer
+from bot.messages import DEFAULT_LANG, LANGS, say
+from bot.render import Block, pack
+from handlers import admin, events
+from handlers.context import Context, deps, in_private, reply_all, user_lang
+from handlers.questions import send_answer
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Update, Context], Coroutine[Any, Any, None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    callback: Callback
+    description: str  # catalogue key
+    admin: bool = False
+
+
+async def on_start(update: Update, context: Context) -> None:
+    lang = user_lang(update, context)
+    user = update.effective_user
+    name = f", {user.first_name}" if user and user.first_name and in_private(update) else ""
+    engine = deps(context).engine
+    choices = engine.suggestions(None, lang, 3)
+    answer = Answer(say("start", lang, name=name), "greeting", lang, 1.0, choices=choices, choice_kind="suggestions")
+    await send_answer(update, context, "/start", answer)
+
+
+async def on_help(update: Update, context: Context) -> None:
+    lang = user_lang(update, context)
+    user = update.effective_user
+    show_admin = in_private(update) and deps(context).is_admin(user.id if user else None)
+    engine = deps(context).engine
+    blocks = [
+        Block(say("help_title", lang), "b"),
+        Block(say("help_body", lang)),
+        Block(""),
+        Block(say("help_examples", lang)),
+        *(Block(f"• {choice.question}") for choice in engine.suggestions(None, lang, 4)),
+        Block(""),
+        Block(say("help_commands", lang), "b"),
+        *(Block(f"/{c.name} — {say(c.description, lang)}") for c in COMMANDS if not c.admin),
+    ]
+    if show_admin:
+        blocks += [Block(""), Block(say("help_admin", lang), "b")]
+        blocks += [Block(f"/{c.name} — {say(c.description, lang)}") for c in COMMANDS if c.admin]
+    await reply_all(update, pack(blocks))
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("start", on_start, "cmd_start"),
+    Command("help", on_help, "cmd_help"),
+    Command("events", events.on_events, "cmd_events"),
+    Command("event", events.on_event, "cmd_event"),
+    Command("unanswered", admin.on_unanswered, "cmd_unanswered", admin=True),
+)
+
+
+def menu(lang: str, with_admin: bool) -> list[BotCommand]:
+    return [BotCommand(c.name, say(c.description, lang)[:256]) for c in COMMANDS if with_admin or not c.admin]
+
+
+async def set_menus(application: Application) -> None:
+    """Publish the command menus: public ones for everyone, and admin ones in each admin's private chat."""
+    bot = application.bot
+    admin_ids = deps(application).settings.admin_ids
+    for lang in LANGS:
+        code = None if lang == DEFAULT_LANG else lang
+        await bot.set_my_commands(menu(lang, False), scope=BotCommandScopeDefault(), language_code=code)
+        for admin_id in sorted(admin_ids):
+            try:
+                await bot.set_my_commands(menu(lang, True), scope=BotCommandScopeChat(admin_id), language_code=code)
+            except (BadRequest, Forbidden) as exc:  # the admin has not started a chat with the bot yet
+                log.warning("Could not set the admin menu for %s: %s", admin_id, exc.message)
