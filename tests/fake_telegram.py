@@ -17,6 +17,7 @@ import itertools
 import json
 import random
 import re
+import sys
 import threading
 import time
 from collections import defaultdict, deque
@@ -163,6 +164,7 @@ class FakeTelegram:
         self._random = random.Random(self.seed)
         self._recent: deque[tuple[float, int]] = deque()  # (time, chat) of sent messages, for limits
         self.retry_after_sent = 0
+        self.on_send: Callable[[dict[str, Any]], None] | None = None  # called (under the lock) per message sent
 
     # -- what tests do -----------------------------------------------------------------------------------
 
@@ -372,6 +374,8 @@ class FakeTelegram:
                 message["reply_to_message"] = original
         self.messages[(chat_id, message["message_id"])] = message
         self.sent.append(message)
+        if self.on_send is not None:
+            self.on_send(message)
         return message
 
     def _m_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -597,7 +601,7 @@ class FakeBotAPIServer:
                 self.end_headers()
                 self.wfile.write(payload)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, name="fake-bot-api", daemon=True)
 
@@ -613,6 +617,14 @@ class FakeBotAPIServer:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A client that goes away mid-request (a bot stopping during a long poll) is normal here, not an error."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _multipart(data: bytes, content_type: str) -> dict[str, str]:
