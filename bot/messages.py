@@ -264,6 +264,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "I can only read text. Please type your question.",
         "es": "Solo puedo leer texto. Escriba su pregunta, por favor.",
     },
+    "cmd_language": {
+        "en": "Answer in English, in Spanish, or in the language of each question",
+        "es": "Responder en español, en inglés o en el idioma de cada pregunta",
+    },
+    # -- Telegram: language -----------------------------------------------------------------------------
+    "language_prompt": {
+        "en": "In which language should I answer in this chat? Now: {current}.",
+        "es": "¿En qué idioma respondo en este chat? Ahora: {current}.",
+    },
+    "language_auto": {
+        "en": "the language of each question",
+        "es": "el idioma de cada pregunta",
+    },
+    "language_name_en": {"en": "English", "es": "inglés"},
+    "language_name_es": {"en": "Spanish", "es": "español"},
+    "language_set": {
+        "en": "Done: from now on I answer in {language} in this chat.",
+        "es": "Listo: a partir de ahora respondo en {language} en este chat.",
+    },
+    "language_set_auto": {
+        "en": "Done: I answer in the language of each question.",
+        "es": "Listo: respondo en el idioma de cada pregunta.",
+    },
+    "language_group_admins": {
+        "en": "Only the group's administrators can change its language.",
+        "es": "Solo los administradores del grupo pueden cambiar su idioma.",
+    },
+    "btn_auto": {"en": "🔤 Each question's language", "es": "🔤 Idioma de cada pregunta"},
     # -- Telegram: buttons --------------------------------------------------------------------------------
     "btn_source": {"en": "📄 Source", "es": "📄 Fuente"},
     "btn_prev": {"en": "◀ Newer", "es": "◀ Más recientes"},

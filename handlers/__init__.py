@@ -17,7 +17,7 @@ from handlers.questions import AddressedToBot, on_other_message, on_question, on
 def register(application: Application) -> None:
     new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
     for command in COMMANDS:
-        application.add_handler(CommandHandler(command.name, command.callback, filters=new_messages))
+        application.add_handler(CommandHandler(command.names, command.callback, filters=new_messages))
     application.add_handler(CallbackQueryHandler(on_button))
     questions = new_messages & filters.TEXT & ~filters.COMMAND & AddressedToBot()
     application.add_handler(MessageHandler(questions, on_question))

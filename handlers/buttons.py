@@ -16,6 +16,7 @@ from bot.render import Block, pack, sources_html
 from handlers.context import Asked, Context, conversation, deps, reply_all, retrying, user_lang
 from handlers.events import show_page
 from handlers.keyboards import Press, decode, without_feedback
+from handlers.language import choose_language
 from handlers.questions import record, send_answer
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,8 @@ async def on_button(update: Update, context: Context) -> None:
     if press.kind == "p":
         await retrying(lambda: query.answer())
         await show_page(update, context, int(press.args[0]))
+    elif press.kind == "l":
+        await choose_language(update, context, press.args[0])
     elif press.kind == "e":
         await retrying(lambda: query.answer())
         await _ask_about(update, context, press, asked)

@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import TypeVar
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, CallbackContext, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
@@ -66,6 +66,10 @@ class BotDeps:
     store: Store
     engine: Engine
     answers: AnswerMemory = field(default_factory=AnswerMemory)
+    chat_langs: dict[int, str] = field(default_factory=dict)  # chats whose language was fixed (/language)
+
+    def __post_init__(self) -> None:
+        self.chat_langs.update(self.store.chat_languages())
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids
@@ -78,13 +82,15 @@ def deps(source: CallbackContext | Application) -> BotDeps:
     return found
 
 
+def chat_lang(update: object, context: Context) -> str | None:
+    """The language fixed for this chat with /language, if any."""
+    chat = update.effective_chat if isinstance(update, Update) else None
+    return deps(context).chat_langs.get(chat.id) if chat is not None else None
+
+
 def user_lang(update: object, context: Context) -> str:
     """The language for the bot's own words (menus, buttons): the chat's choice, else the user's client."""
-    chat_data = context.chat_data if isinstance(update, Update) and update.effective_chat else None
-    fixed = chat_data.get("lang") if chat_data is not None else None
-    if fixed in LANGS:
-        return str(fixed)
-    return telegram_hint(update) or DEFAULT_LANG
+    return chat_lang(update, context) or telegram_hint(update) or DEFAULT_LANG
 
 
 def telegram_hint(update: object) -> str | None:
@@ -99,8 +105,7 @@ def conversation(update: Update, context: Context) -> Conversation:
     conv = context.chat_data.get("conv")
     if not isinstance(conv, Conversation):
         conv = context.chat_data["conv"] = Conversation()
-    fixed = context.chat_data.get("lang")
-    conv.lang = fixed if fixed in LANGS else None
+    conv.lang = chat_lang(update, context)
     conv.lang_hint = telegram_hint(update)
     return conv
 
@@ -159,3 +164,14 @@ async def reply_all(update: Update, parts: list[str], markup: InlineKeyboardMark
 async def reply_text(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
     """Reply with plain text (escaped here)."""
     return await reply_all(update, text_html(text), markup)
+
+
+async def is_chat_admin(update: Update, context: Context) -> bool:
+    """Whether the user may change this chat's settings: anyone in a private chat, a group's administrators."""
+    if in_private(update):
+        return True
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return False
+    member = await retrying(lambda: context.bot.get_chat_member(chat.id, user.id))
+    return member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)

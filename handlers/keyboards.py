@@ -10,6 +10,7 @@ mean") carry no data about it: the answer is looked up by the message the button
     q:N               ask suggestion N of this answer ("did you mean ...")
     e:INTENT:EVENT    ask this answer's question (or INTENT) about EVENT
     p:N               page N of /events
+    l:LANG            answer in LANG in this chat (en, es, or auto)
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ class Press:
     args: tuple[str, ...] = ()
 
 
-ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1}
+ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1}
+LANGUAGE_CHOICES = ("en", "es", "auto")
 
 
 def encode(kind: str, *args: object) -> str:
@@ -51,6 +53,8 @@ def decode(data: object) -> Press | None:
     if kind == "f" and args[0] not in ("u", "d"):
         return None
     if kind in ("q", "p") and not (args[0].isdigit() and len(args[0]) <= 6):
+        return None
+    if kind == "l" and args[0] not in LANGUAGE_CHOICES:
         return None
     return Press(kind, tuple(args))
 
@@ -113,3 +117,15 @@ def _event_data(intent: str, eid: str) -> str | None:
         return encode("e", intent, eid)
     except ValueError:
         return None
+
+
+def language_keyboard(lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("🇬🇧 English", callback_data=encode("l", "en")),
+                InlineKeyboardButton("🇪🇸 Español", callback_data=encode("l", "es")),
+            ],
+            [InlineKeyboardButton(say("btn_auto", lang), callback_data=encode("l", "auto"))],
+        ]
+    )

@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import Block, pack
-from handlers import admin, events
+from handlers import admin, events, language
 from handlers.context import Context, deps, in_private, reply_all, user_lang
 from handlers.questions import send_answer
 
@@ -34,6 +34,14 @@ class Command:
     callback: Callback
     description: str  # catalogue key
     admin: bool = False
+    local_names: tuple[tuple[str, str], ...] = ()  # (language, name) where the menu shows another name
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *(name for _, name in self.local_names)]
+
+    def name_in(self, lang: str) -> str:
+        return dict(self.local_names).get(lang, self.name)
 
 
 async def on_start(update: Update, context: Context) -> None:
@@ -59,12 +67,17 @@ async def on_help(update: Update, context: Context) -> None:
         *(Block(f"• {choice.question}") for choice in engine.suggestions(None, lang, 4)),
         Block(""),
         Block(say("help_commands", lang), "b"),
-        *(Block(f"/{c.name} — {say(c.description, lang)}") for c in COMMANDS if not c.admin),
+        *(Block(_help_line(c, lang)) for c in COMMANDS if not c.admin),
     ]
     if show_admin:
         blocks += [Block(""), Block(say("help_admin", lang), "b")]
-        blocks += [Block(f"/{c.name} — {say(c.description, lang)}") for c in COMMANDS if c.admin]
+        blocks += [Block(_help_line(c, lang)) for c in COMMANDS if c.admin]
     await reply_all(update, pack(blocks))
+
+
+def _help_line(command: Command, lang: str) -> str:
+    names = " ".join(f"/{name}" for name in dict.fromkeys([command.name_in(lang), *command.names]))
+    return f"{names} — {say(command.description, lang)}"
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -72,12 +85,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", on_help, "cmd_help"),
     Command("events", events.on_events, "cmd_events"),
     Command("event", events.on_event, "cmd_event"),
+    Command("language", language.on_language, "cmd_language", local_names=(("es", "idioma"),)),
     Command("unanswered", admin.on_unanswered, "cmd_unanswered", admin=True),
 )
 
 
 def menu(lang: str, with_admin: bool) -> list[BotCommand]:
-    return [BotCommand(c.name, say(c.description, lang)[:256]) for c in COMMANDS if with_admin or not c.admin]
+    return [BotCommand(c.name_in(lang), say(c.description, lang)[:256]) for c in COMMANDS if with_admin or not c.admin]
 
 
 async def set_menus(application: Application) -> None:

@@ -31,6 +31,7 @@ from knowledge.facts import Fact, bundled_facts
 FACTS = "facts"
 AUDIT = "audit"
 FEEDBACK = "feedback"
+CHATS = "chats"
 
 
 def fsync_dir(folder: Path) -> None:
@@ -223,7 +224,18 @@ class Store:
                 }
             )
 
+    def set_chat_language(self, chat_id: int, lang: str | None) -> None:
+        """Fix the language of a chat's answers (None: detect it from each message again)."""
+        with self._mutation():
+            chats = self._db.table(CHATS)
+            chats.remove(lambda doc: doc.get("chat_id") == chat_id)
+            if lang is not None:
+                chats.insert({"chat_id": chat_id, "lang": lang, "ts": _now()})
+
     # -- reading -------------------------------------------------------------------------------------
+
+    def chat_languages(self) -> dict[int, str]:
+        return {int(doc["chat_id"]): str(doc["lang"]) for doc in self._db.table(CHATS).all()}
 
     def facts(self) -> list[Fact]:
         """Every live fact (deleted ones left out)."""

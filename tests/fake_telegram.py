@@ -158,6 +158,7 @@ class FakeTelegram:
         self.webhook: dict[str, Any] = {}
         self.blocked: set[int] = set()
         self.gone: set[int] = set()  # chats that no longer exist ("chat not found")
+        self.group_admins: dict[int, set[int]] = {}
         self.scripted: deque[tuple[str, str, float]] = deque()  # (method or "*", kind, retry_after)
         self.faults_injected: defaultdict[str, int] = defaultdict(int)
         self.polls_waiting = 0
@@ -398,6 +399,19 @@ class FakeTelegram:
         if markup:
             message["reply_markup"] = markup
         return message
+
+    def _m_getchatmember(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        self._chat_ok(chat_id)
+        user = {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"}
+        if user_id not in self.group_admins.get(chat_id, set()):
+            return {"status": "member", "user": user}
+        rights = (
+            "can_be_edited is_anonymous can_manage_chat can_delete_messages can_manage_video_chats "
+            "can_restrict_members can_promote_members can_change_info can_invite_users can_post_stories "
+            "can_edit_stories can_delete_stories"
+        ).split()
+        return {"status": "administrator", "user": user, **dict.fromkeys(rights, False)}
 
     def _m_answercallbackquery(self, params: dict[str, Any]) -> bool:
         if len(str(params.get("text") or "")) > 200:

@@ -34,10 +34,10 @@ async def test_menus_come_from_one_table_public_for_everyone_admin_for_admins(bo
     menus = {key: [c["command"] for c in commands] for key, commands in bot.fake.menus.items()}
     default = menus[('{"type": "default"}', "")]
     admin = menus[(json.dumps({"chat_id": ADMIN, "type": "chat"}, sort_keys=True), "")]
-    assert {"start", "help", "events", "event"} <= set(default)
+    assert {"start", "help", "events", "event", "language"} <= set(default)
     assert "unanswered" not in default and "unanswered" in admin
     spanish = bot.fake.menus[('{"type": "default"}', "es")]
-    assert [c["command"] for c in spanish] == default
+    assert [c["command"] for c in spanish] == [("idioma" if c == "language" else c) for c in default]
     assert "eventos" in " ".join(c["description"] for c in spanish).lower()
 
 
@@ -319,3 +319,44 @@ async def test_an_admin_who_never_started_the_bot_does_not_stop_startup(tmp_path
     (reply,) = await harness.send("/help", chat_id=ADMIN)
     assert "/unanswered" in reply["text"]
     await harness.stop()
+
+
+# -- language ------------------------------------------------------------------------------------------------
+
+
+async def test_language_fixes_the_answers_language_for_the_chat_and_survives_a_restart(tmp_path):
+    bot = await Harness(tmp_path).start()
+    (prompt,) = await bot.send("/language", chat_id=9)
+    assert "Now: the language of each question" in prompt["text"]
+    await bot.press(prompt, buttons(prompt)["🇪🇸 Español"])
+    assert prompt["text"].startswith("Listo") and "español" in prompt["text"]  # the prompt is edited in place
+    (answer,) = await bot.send("who funded the Panama training?", chat_id=9)
+    assert "financiación" in answer["text"] and "Unión Europea" in answer["text"]
+    (other_chat,) = await bot.send("who funded the Panama training?", chat_id=10)
+    assert "funded by" in other_chat["text"]
+    await bot.stop()
+
+    restarted = await Harness(tmp_path).start()
+    (answer,) = await restarted.send("when was the Vienna side event?", chat_id=9)
+    assert "23 de mayo de 2017" in answer["text"]
+    (prompt,) = await restarted.send("/idioma", chat_id=9)
+    assert "Ahora: español" in prompt["text"]
+    await restarted.press(prompt, buttons(prompt)["🔤 Idioma de cada pregunta"])
+    (answer,) = await restarted.send("when was the Vienna side event?", chat_id=9)
+    assert "23 May 2017" in answer["text"]
+    await restarted.stop()
+
+
+async def test_in_a_group_only_its_administrators_change_the_language(bot):
+    bot.fake.group_admins[GROUP] = {ADMIN}
+    (prompt,) = await bot.send("/language", chat_id=GROUP, chat_type="group")
+    await bot.press(prompt, "l:es", user=bot.fake.user(31))
+    assert "administrators" in bot.fake.callback_answers[-1]["text"]
+    assert bot.store.chat_languages() == {}
+    await bot.press(prompt, "l:es", user=bot.fake.user(ADMIN))
+    assert bot.store.chat_languages() == {GROUP: "es"}
+
+
+async def test_help_names_the_spanish_command_for_spanish_speakers(bot):
+    (reply,) = await bot.send("/help", chat_id=12, user=bot.fake.user(12, "Lucía", "es"))
+    assert "/idioma /language" in reply["text"] and "Qué puede preguntar" in reply["text"]
