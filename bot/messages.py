@@ -337,6 +337,151 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "verdict_unanswered": {"en": "unanswered", "es": "sin respuesta"},
     "verdict_down": {"en": "👎", "es": "👎"},
+    "cmd_facts": {
+        "en": "An event's facts and their sources: /facts EVENT",
+        "es": "Los datos de un evento y sus fuentes",
+    },
+    "cmd_addfact": {
+        "en": "Add a fact: /addfact EVENT FIELD VALUE [-- quote or link]",
+        "es": "Añadir un dato: /addfact EVENTO CAMPO VALOR [-- cita o enlace]",
+    },
+    "cmd_editfact": {
+        "en": "Correct a fact: /editfact EVENT FIELD [N] VALUE [-- quote or link]",
+        "es": "Corregir un dato: /editfact EVENTO CAMPO [N] VALOR [-- cita o enlace]",
+    },
+    "cmd_delfact": {"en": "Delete a fact: /delfact EVENT FIELD [N]", "es": "Borrar un dato: /delfact EVENTO CAMPO [N]"},
+    "cmd_undo": {"en": "Undo your last change", "es": "Deshacer su último cambio"},
+    "cmd_history": {"en": "Who changed what: /history EVENT", "es": "Quién cambió qué: /history EVENTO"},
+    "cmd_export": {"en": "The whole knowledge base as JSON and CSV", "es": "Todo el conocimiento en JSON y CSV"},
+    "cmd_backup": {"en": "Back up the database now", "es": "Hacer ahora una copia de la base de datos"},
+    "cmd_newevent": {"en": "Add a new event, step by step", "es": "Añadir un evento nuevo, paso a paso"},
+    "cmd_import": {
+        "en": "Propose an event from a press release's text",
+        "es": "Proponer un evento a partir del texto de un comunicado",
+    },
+    "cmd_cancel": {"en": "Stop what you are doing", "es": "Dejar lo que está haciendo"},
+    # -- Telegram: admin changes -------------------------------------------------------------------------
+    "usage_facts": {
+        "en": "Which event? For example: /facts {example}",
+        "es": "¿Qué evento? Por ejemplo: /facts {example}",
+    },
+    "usage_history": {
+        "en": "Which event? For example: /history {example}",
+        "es": "¿Qué evento? Por ejemplo: /history {example}",
+    },
+    "usage_change": {
+        "en": "Write the event, the field and the value, for example:\n{example}\nFields: {fields}",
+        "es": "Escriba el evento, el campo y el valor, por ejemplo:\n{example}\nCampos: {fields}",
+    },
+    "admin_unknown_event": {
+        "en": 'No event matches "{what}". Events: {events}',
+        "es": 'Ningún evento coincide con "{what}". Eventos: {events}',
+    },
+    "admin_which_event": {
+        "en": '"{what}" fits several events: {events}. Please name one more precisely.',
+        "es": '"{what}" corresponde a varios eventos: {events}. Indique uno con más precisión.',
+    },
+    "unknown_field": {
+        "en": "Which field? I know: {fields}",
+        "es": "¿Qué campo? Conozco: {fields}",
+    },
+    "already_recorded": {
+        "en": "{event} already has a {field}: “{value}”. Use /editfact to change it.",
+        "es": "{event} ya tiene {field}: «{value}». Use /editfact para cambiarlo.",
+    },
+    "which_item": {
+        "en": "{event} has several {field}; say which by its number (see /facts): {items}",
+        "es": "{event} tiene varios {field}; indique cuál por su número (vea /facts): {items}",
+    },
+    "no_such_item": {
+        "en": "{event} has no {field} number {n}. See /facts.",
+        "es": "{event} no tiene {field} número {n}. Vea /facts.",
+    },
+    "nothing_recorded": {"en": "{event} has no {field} recorded.", "es": "{event} no tiene {field} registrado."},
+    "duplicate_item": {
+        "en": "{event} already lists “{value}” under {field}.",
+        "es": "{event} ya tiene «{value}» en {field}.",
+    },
+    "change_add": {"en": "{event}: add {field} “{value}”", "es": "{event}: añadir {field} «{value}»"},
+    "change_set": {"en": "{event}: {field} “{old}” → “{new}”", "es": "{event}: {field} «{old}» → «{new}»"},
+    "change_delete": {"en": "{event}: delete {field} “{value}”", "es": "{event}: borrar {field} «{value}»"},
+    "confirm_change": {
+        "en": "I am not sure I understood; is this the change you want?\n{change}",
+        "es": "No estoy seguro de haber entendido; ¿es este el cambio que quiere?\n{change}",
+    },
+    "btn_confirm": {"en": "✅ Confirm", "es": "✅ Confirmar"},
+    "btn_cancel": {"en": "✖ Cancel", "es": "✖ Cancelar"},
+    "saved": {
+        "en": "Saved: {change}\nAnswers use it from now on; /undo reverts it.",
+        "es": "Guardado: {change}\nLas respuestas ya lo usan; /undo lo revierte.",
+    },
+    "cancelled": {"en": "Cancelled; nothing was changed.", "es": "Cancelado; no se cambió nada."},
+    "undo_done": {"en": "Undone:\n{changes}", "es": "Deshecho:\n{changes}"},
+    "undo_nothing": {"en": "You have no change left to undo.", "es": "No le queda ningún cambio que deshacer."},
+    "undo_conflict": {
+        "en": "Not undone: {fact} was changed since by {actor}, and undoing would lose that change.",
+        "es": "No se deshizo: {actor} cambió {fact} después, y deshacer perdería ese cambio.",
+    },
+    "history_title": {"en": "Changes to {event}, newest first", "es": "Cambios en {event}, del más reciente"},
+    "history_line": {"en": "{when} {actor}: {change}", "es": "{when} {actor}: {change}"},
+    "history_undo": {"en": "(undo)", "es": "(deshacer)"},
+    "history_none": {"en": "{event} has not been changed by admins.", "es": "{event} no ha sido cambiado por admins."},
+    "facts_title": {"en": "Facts of {event}", "es": "Datos de {event}"},
+    "export_caption": {
+        "en": "The knowledge base: {facts} facts about {events} events.",
+        "es": "La base de conocimiento: {facts} datos sobre {events} eventos.",
+    },
+    "backup_done": {
+        "en": "Backed up to {name} (keeping the last {keep}).",
+        "es": "Copia guardada como {name} (se guardan las últimas {keep}).",
+    },
+    # -- Telegram: validation ----------------------------------------------------------------------------
+    "value_empty": {"en": "The value is empty.", "es": "El valor está vacío."},
+    "value_too_long": {
+        "en": "That is too long: at most {limit} characters.",
+        "es": "Es demasiado largo: como máximo {limit} caracteres.",
+    },
+    "bad_date": {
+        "en": '"{value}" is not a date I can read. Write it like 2021-11-13 or 13 November 2021.',
+        "es": '"{value}" no es una fecha que pueda leer. Escríbala como 2021-11-13 o 13 de noviembre de 2021.',
+    },
+    "impossible_date": {"en": '"{value}" does not exist.', "es": '"{value}" no existe.'},
+    "implausible_date": {
+        "en": '"{value}" is outside the years the programmes ran (1990-2100).',
+        "es": '"{value}" está fuera de los años de los programas (1990-2100).',
+    },
+    "bad_count": {
+        "en": '"{value}" is not a number of people. Write a number, like 61 or "over 70".',
+        "es": '"{value}" no es un número de personas. Escriba un número, como 61 o "más de 70".',
+    },
+    "negative_count": {
+        "en": '"{value}" is negative; a number of people cannot be.',
+        "es": '"{value}" es negativo; un número de personas no puede serlo.',
+    },
+    "bad_group": {
+        "en": 'Write a group as its number and who they were, like "20 prosecutors".',
+        "es": 'Escriba un grupo como número y quiénes eran, por ejemplo "20 fiscales".',
+    },
+    "group_exceeds_total": {
+        "en": "{count} {label} is more than the {total} participants recorded in total.",
+        "es": "{count} {label} son más que los {total} participantes registrados en total.",
+    },
+    "bad_speaker": {
+        "en": 'Write a speaker as "Name, position".',
+        "es": 'Escriba un orador como "Nombre, cargo".',
+    },
+    "bad_statement": {
+        "en": 'Write a statement as "Name: what they said".',
+        "es": 'Escriba una declaración como "Nombre: lo que dijo".',
+    },
+    "bad_kind": {
+        "en": '"{value}" is not a kind of event I know: {kinds}.',
+        "es": '"{value}" no es un tipo de evento que conozca: {kinds}.',
+    },
+    "bad_programme": {
+        "en": '"{value}" is not a programme I know: {programmes}.',
+        "es": '"{value}" no es un programa que conozca: {programmes}.',
+    },
     # -- Telegram: errors ----------------------------------------------------------------------------------
     "error": {
         "en": "Sorry, something went wrong on my side. The team has been told; please try again in a moment.",

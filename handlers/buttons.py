@@ -14,6 +14,7 @@ from telegram.error import BadRequest
 from bot.messages import say
 from bot.render import Block, pack, sources_html
 from handlers.context import Asked, Context, conversation, deps, reply_all, retrying, user_lang
+from handlers.editing import on_confirm
 from handlers.events import show_page
 from handlers.keyboards import Press, decode, without_feedback
 from handlers.language import choose_language
@@ -35,6 +36,8 @@ async def on_button(update: Update, context: Context) -> None:
     if press.kind == "p":
         await retrying(lambda: query.answer())
         await show_page(update, context, int(press.args[0]))
+    elif press.kind == "a":
+        await on_confirm(update, context, *press.args)
     elif press.kind == "l":
         await choose_language(update, context, press.args[0])
     elif press.kind == "e":

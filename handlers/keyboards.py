@@ -11,10 +11,12 @@ mean") carry no data about it: the answer is looked up by the message the button
     e:INTENT:EVENT    ask this answer's question (or INTENT) about EVENT
     p:N               page N of /events
     l:LANG            answer in LANG in this chat (en, es, or auto)
+    a:y|n:TOKEN       confirm or cancel an admin's proposed change
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -32,7 +34,7 @@ class Press:
     args: tuple[str, ...] = ()
 
 
-ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1}
+ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1, "a": 2}
 LANGUAGE_CHOICES = ("en", "es", "auto")
 
 
@@ -55,6 +57,8 @@ def decode(data: object) -> Press | None:
     if kind in ("q", "p") and not (args[0].isdigit() and len(args[0]) <= 6):
         return None
     if kind == "l" and args[0] not in LANGUAGE_CHOICES:
+        return None
+    if kind == "a" and (args[0] not in ("y", "n") or not re.fullmatch(r"[0-9a-f]{1,16}", args[1])):
         return None
     return Press(kind, tuple(args))
 

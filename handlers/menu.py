@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import Block, pack
-from handlers import admin, events, language
+from handlers import admin, editing, events, language
 from handlers.context import Context, deps, in_private, reply_all, user_lang
 from handlers.questions import send_answer
 
@@ -87,6 +87,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("event", events.on_event, "cmd_event"),
     Command("language", language.on_language, "cmd_language", local_names=(("es", "idioma"),)),
     Command("unanswered", admin.on_unanswered, "cmd_unanswered", admin=True),
+    Command("facts", editing.on_facts, "cmd_facts", admin=True),
+    Command("addfact", editing.on_addfact, "cmd_addfact", admin=True),
+    Command("editfact", editing.on_editfact, "cmd_editfact", admin=True),
+    Command("delfact", editing.on_delfact, "cmd_delfact", admin=True),
+    Command("undo", editing.on_undo, "cmd_undo", admin=True),
+    Command("history", editing.on_history, "cmd_history", admin=True),
 )
 
 

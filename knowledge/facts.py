@@ -121,6 +121,14 @@ def slug(text: str) -> str:
     return "-".join(words)[:48] or "item"
 
 
+def fact_id(subject: str, name: str, value: Any, many: bool | None = None) -> str:
+    """A fact's id: ``subject/field`` for one-value fields, ``subject/field/item`` for each item of a list."""
+    if many is None:
+        schema = EVENT_FIELDS if subject.startswith("event:") else PROGRAMME_FIELDS
+        many = schema[name].many
+    return f"{subject}/{name}" + (f"/{_item_key(value)}" if many else "")
+
+
 def _item_key(value: Any) -> str:
     if isinstance(value, dict):
         for key in ("name", "label", "text", "speaker"):
@@ -150,7 +158,7 @@ def bundled_facts() -> list[Fact]:
                 spec = schema[name]
                 for item in items:
                     doc = item.get("doc", entry["doc"])
-                    fid = f"{subject}/{name}" + (f"/{_item_key(item['value'])}" if spec.many else "")
+                    fid = fact_id(subject, name, item["value"], spec.many)
                     source = Source(doc=doc, quote=item["quote"], doc_title=docs[doc]["title"])
                     facts.append(Fact(fid, subject, name, item["value"], source))
     return facts

@@ -18,6 +18,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -182,33 +183,96 @@ class Store:
                     changed += 1
         return changed
 
-    def save_fact(self, fact: Fact, actor: str) -> None:
-        """Add or replace a fact on behalf of `actor`, with an audit entry, in one atomic write."""
-        facts = self._db.table(FACTS)
-        with self._mutation():
-            doc_id = self._fid_doc.get(fact.fid)
-            before = facts.get(doc_id=doc_id) if doc_id is not None else None
-            record = fact.to_record() | {"edited": True, "deleted": False}
-            if doc_id is None:
-                self._fid_doc[fact.fid] = facts.insert(record)
-            else:
-                facts.update(record, doc_ids=[doc_id])
-            self._audit(actor, fact.fid, dict(before) if before else None, record)
+    def save_fact(self, fact: Fact, actor: str) -> int:
+        """Add or replace one fact on behalf of `actor`; returns the change id."""
+        return self.apply([fact], [], actor)
 
     def delete_fact(self, fid: str, actor: str) -> bool:
         """Mark a fact deleted (kept as a tombstone so reloading the bundle does not bring it back)."""
+        if self.fact(fid) is None:
+            return False
+        self.apply([], [fid], actor)
+        return True
+
+    def apply(self, saves: list[Fact], deletes: list[str], actor: str, actor_name: str = "") -> int:
+        """Save and delete facts as one change: one atomic write, audited under one change id (for /undo).
+
+        Returns the change id. Deleting a fact that does not exist is ignored.
+        """
         facts = self._db.table(FACTS)
         with self._mutation():
-            doc_id = self._fid_doc.get(fid)
-            before = facts.get(doc_id=doc_id) if doc_id is not None else None
-            if doc_id is None or not isinstance(before, Document) or before.get("deleted"):
-                return False
-            facts.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
-            self._audit(actor, fid, dict(before), None)
-            return True
+            change = self._next_change()
+            for fact in saves:
+                doc_id = self._fid_doc.get(fact.fid)
+                before = facts.get(doc_id=doc_id) if doc_id is not None else None
+                record = fact.to_record() | {"edited": True, "deleted": False}
+                if doc_id is None:
+                    self._fid_doc[fact.fid] = facts.insert(record)
+                else:
+                    facts.update(record, doc_ids=[doc_id])
+                self._audit(change, actor, fact.fid, _live(before), record, by=actor_name)
+            for fid in deletes:
+                doc_id = self._fid_doc.get(fid)
+                before = facts.get(doc_id=doc_id) if doc_id is not None else None
+                if doc_id is None or not isinstance(before, Document) or before.get("deleted"):
+                    continue
+                facts.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
+                self._audit(change, actor, fid, dict(before), None, by=actor_name)
+            return change
 
-    def _audit(self, actor: str, fid: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-        self._db.table(AUDIT).insert({"ts": _now(), "actor": actor, "fid": fid, "before": before, "after": after})
+    def undo(self, actor: str, actor_name: str = "") -> list[dict[str, Any]] | UndoConflict | None:
+        """Revert `actor`'s last change that is not undone yet; returns its audit entries (None: nothing to undo).
+
+        Refused (`UndoConflict`) when someone changed one of its facts since: undoing would silently throw
+        their change away.
+        """
+        facts = self._db.table(FACTS)
+        with self._mutation():
+            log = self._db.table(AUDIT).all()
+            undone = {entry.get("undoes") for entry in log if entry.get("undoes") is not None}
+            mine = [e for e in log if e["actor"] == actor and e.get("undoes") is None and e.get("change") not in undone]
+            if not mine:
+                return None
+            change = mine[-1].get("change")
+            entries = [dict(e) for e in log if e.get("change") == change]
+            for entry in entries:
+                doc_id = self._fid_doc.get(entry["fid"])
+                current = _live(facts.get(doc_id=doc_id)) if doc_id is not None else None
+                if _comparable(current) != _comparable(entry["after"]):
+                    later = [e for e in log if e["fid"] == entry["fid"] and e["ts"] >= entry["ts"]]
+                    return UndoConflict(entry["fid"], later[-1]["actor"] if later else "")
+            undo_change = self._next_change()
+            for entry in reversed(entries):
+                doc_id = self._fid_doc[entry["fid"]]
+                current = facts.get(doc_id=doc_id)
+                if entry["before"] is None:
+                    facts.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
+                else:
+                    restored = {k: v for k, v in entry["before"].items()}
+                    facts.update(restored | {"deleted": False, "edited": True}, doc_ids=[doc_id])
+                self._audit(undo_change, actor, entry["fid"], _live(current), entry["before"], change, actor_name)
+            return entries
+
+    def _next_change(self) -> int:
+        log = self._db.table(AUDIT)
+        return 1 + max((int(e.get("change", 0)) for e in log.all()), default=0)
+
+    def _audit(
+        self,
+        change: int,
+        actor: str,
+        fid: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        undoes: int | None = None,
+        by: str = "",
+    ) -> None:
+        entry = {"ts": _now(), "change": change, "actor": actor, "fid": fid, "before": before, "after": after}
+        if by:
+            entry["by"] = by
+        if undoes is not None:
+            entry["undoes"] = undoes
+        self._db.table(AUDIT).insert(entry)
 
     def record_feedback(self, *, chat_id: int, user_id: int, question: str, verdict: str, intent: str) -> None:
         """Keep a 👍/👎 or an unanswered question for admins to review."""
@@ -251,11 +315,36 @@ class Store:
     def audit_log(self) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._db.table(AUDIT).all()]
 
+    def history(self, subject: str) -> list[dict[str, Any]]:
+        """The audit entries of one subject's facts ("event:<id>"), newest first."""
+        prefix = subject + "/"
+        found = [dict(e) for e in self._db.table(AUDIT).all() if e["fid"] == subject or e["fid"].startswith(prefix)]
+        return found[::-1]
+
     def feedback(self, verdicts: tuple[str, ...] = ("down", "unanswered")) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._db.table(FEEDBACK).all() if doc["verdict"] in verdicts]
 
     def close(self) -> None:
         self._db.close()
+
+
+@dataclass(frozen=True)
+class UndoConflict:
+    """An undo refused: `fid` was changed by `actor` after the change to undo."""
+
+    fid: str
+    actor: str
+
+
+def _live(doc: Any) -> dict[str, Any] | None:
+    """A stored fact record, or None when there is none (never stored, or deleted)."""
+    if not isinstance(doc, dict) or doc.get("deleted"):
+        return None
+    return dict(doc)
+
+
+def _comparable(record: dict[str, Any] | None) -> tuple[Any, ...] | None:
+    return None if record is None else (record.get("value"), record.get("source"))
 
 
 def _now() -> str:

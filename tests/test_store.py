@@ -128,3 +128,52 @@ def test_default_database_location_is_created_on_first_use(tmp_path: Path, monke
     path = tmp_path / "nested" / "dir" / "db.json"
     Store(path)
     assert path.exists() and os.path.getsize(path) > 0
+
+
+def test_undo_reverts_the_actors_last_change_and_then_the_one_before(store):
+    store.save_fact(_admin_fact(value="European Commission"), actor="42")
+    store.save_fact(_admin_fact(value="EU"), actor="42")
+    store.undo("42")
+    assert store.fact(FUNDERS_EU).value == "European Commission"
+    store.undo("42")
+    assert store.fact(FUNDERS_EU).value == "European Union"
+    assert store.undo("42") is None
+
+
+def test_undo_of_an_added_fact_removes_it_and_of_a_deletion_brings_it_back(store):
+    new = "event:panama-2021-osint-training/funders/canada"
+    store.save_fact(_admin_fact(new, "Canada"), actor="7")
+    store.undo("7")
+    assert store.fact(new) is None
+    store.delete_fact(FUNDERS_EU, actor="7")
+    store.undo("7")
+    assert store.fact(FUNDERS_EU).value == "European Union"
+
+
+def test_one_change_of_many_facts_is_undone_as_one(store):
+    facts = [_admin_fact(f"event:new-event/topics/t{i}", f"topic {i}") for i in range(3)]
+    store.apply(facts, [FUNDERS_EU], actor="7")
+    assert len({e["change"] for e in store.audit_log()}) == 1
+    store.undo("7")
+    assert not [f for f in store.facts() if f.subject == "event:new-event"]
+    assert store.fact(FUNDERS_EU) is not None
+
+
+def test_undo_never_throws_away_another_admins_later_change(store):
+    store.save_fact(_admin_fact(value="European Commission"), actor="1")
+    store.save_fact(_admin_fact(value="EU (corrected)"), actor="2")
+    conflict = store.undo("1")
+    assert conflict.fid == FUNDERS_EU and conflict.actor == "2"
+    assert store.fact(FUNDERS_EU).value == "EU (corrected)"
+    store.undo("2")
+    assert store.fact(FUNDERS_EU).value == "European Commission"
+
+
+def test_history_of_an_event_newest_first(store):
+    store.save_fact(_admin_fact(value="European Commission"), actor="1")
+    store.delete_fact("event:vienna-2017-side-event/title", actor="2")
+    store.undo("1")
+    panama = store.history("event:panama-2021-osint-training")
+    assert [e["actor"] for e in panama] == ["1", "1"]
+    assert panama[0]["undoes"] == panama[1]["change"]
+    assert [e["fid"] for e in store.history("event:vienna-2017-side-event")] == ["event:vienna-2017-side-event/title"]

@@ -28,10 +28,32 @@ class Engine:
         self.refresh(facts)
 
     def refresh(self, facts: Iterable[Fact]) -> None:
-        """Rebuild the index (after an admin change); answers use the new facts at once."""
-        self.index = KnowledgeIndex(facts)
-        self.parser = Parser(self.index)
-        self.composer = Composer(self.index)
+        """Rebuild the index (after an admin change); answers use the new facts at once.
+
+        The new index, parser and composer are built first and swapped in together, so a question being
+        answered meanwhile (from another thread) sees either the old knowledge or the new, never a mix.
+        """
+        index = KnowledgeIndex(facts)
+        self.index, self.parser, self.composer = index, Parser(index), Composer(index)
+
+    def find_events(self, text: str) -> tuple[list[str], bool]:
+        """The events an admin means by `text` ("panama 2021", an event id, a title), and whether that is sure.
+
+        Sure means one event, named by its id, its title or something hard (a year, a place, a speaker).
+        """
+        key = text.strip()
+        if key in self.index.events:
+            return [key], True
+        folded = fold(key)
+        titled = [eid for eid, event in self.index.events.items() if fold(event.text("title")) == folded]
+        if titled:
+            return titled, len(titled) == 1
+        query = self.parser.parse(key)
+        res = self.composer.resolve(query, Conversation(), "summary")
+        if res.unknown or not res.located:
+            return [], False
+        hard = bool(query.years or query.places or query.people)
+        return res.events, hard and len(res.events) == 1
 
     def ask(
         self, text: str, conv: Conversation | None = None, *, intent: str | None = None, event: str | None = None

@@ -1,0 +1,169 @@
+"""Admins keep the knowledge current from the chat: changes, validation, confirmation, undo, history, refusals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from handlers.menu import COMMANDS
+from knowledge.store import Store
+from tests.fake_telegram import parse_html
+from tests.tg import ADMIN, GROUP, Harness, buttons
+
+ADMIN_COMMANDS = sorted(c.name for c in COMMANDS if c.admin)
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
+    harness = await Harness(tmp_path).start()
+    yield harness
+    await harness.stop()
+
+
+async def admin_says(bot: Harness, text: str) -> str:
+    replies = await bot.send(text, chat_id=ADMIN)
+    return "\n".join(m["text"] for m in replies)
+
+
+async def ask(bot: Harness, question: str) -> str:
+    (answer,) = await bot.send(question, chat_id=5)
+    return answer["text"]
+
+
+# -- who may -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ADMIN_COMMANDS)
+async def test_every_admin_command_is_refused_to_others_and_logged(bot, command, caplog):
+    before = Store(bot.settings.db_path).audit_log()
+    with caplog.at_level(logging.WARNING):
+        (reply,) = await bot.send(f"/{command} panama 2021 funders Government of Canada", chat_id=31)
+    assert "for the bot's administrators" in reply["text"]
+    assert f"/{command}" in caplog.text and "31" in caplog.text
+    assert bot.store.audit_log() == before
+
+
+@pytest.mark.parametrize("command", ADMIN_COMMANDS)
+async def test_every_admin_command_is_refused_in_groups_even_to_admins(bot, command):
+    (reply,) = await bot.send(
+        f"/{command} panama 2021 funders Government of Canada",
+        chat_id=GROUP,
+        chat_type="group",
+        user=bot.fake.user(ADMIN),
+    )
+    assert "private chat" in reply["text"]
+    assert bot.store.audit_log() == []
+
+
+# -- changes ---------------------------------------------------------------------------------------------------
+
+
+async def test_an_added_fact_is_answered_at_once_with_the_admins_source(bot):
+    reply = await admin_says(bot, "/addfact panama 2021 funders Government of Canada -- https://example.org/release")
+    assert reply.startswith("Saved: Panama 2021 training: add funders “Government of Canada”")
+    answer = await ask(bot, "who funded the Panama training?")
+    assert "the Government of Canada" in answer
+    fact = next(f for f in bot.store.facts() if f.value == "Government of Canada")
+    assert fact.source.quote == "https://example.org/release" and fact.source.added_by == f"Ana ({ADMIN})"
+    assert fact.source.added_on and fact.origin == "admin"
+
+
+async def test_a_correction_replaces_the_value_and_undo_brings_it_back(bot):
+    await admin_says(bot, "/editfact vienna date 24 May 2017")
+    assert "24 May 2017" in await ask(bot, "When was the Vienna side event?")
+    reply = await admin_says(bot, "/undo")
+    assert "date: “2017-05-24” → “2017-05-23”" in reply
+    assert "23 May 2017" in await ask(bot, "When was the Vienna side event?")
+    assert "no change left" in await admin_says(bot, "/undo")
+
+
+async def test_deleting_an_item_of_a_list_needs_its_number(bot):
+    reply = await admin_says(bot, "/delfact panama 2021 funders")
+    assert "1. European Union; 2. Government of the United Kingdom" in reply
+    await admin_says(bot, "/delfact panama 2021 funders 2")
+    answer = await ask(bot, "who funded the Panama training?")
+    assert "European Union" in answer and "United Kingdom" not in answer
+    assert "no funders number 9" in await admin_says(bot, "/delfact panama 2021 funders 9")
+
+
+async def test_a_role_count_is_answered_as_recorded(bot):
+    await admin_says(bot, "/addfact panama 2021 groups 20 judges")
+    assert "20 judges attended" in await ask(bot, "How many judges attended the Panama training?")
+
+
+async def test_a_fuzzy_field_is_confirmed_before_saving_and_cancel_changes_nothing(bot):
+    (proposal,) = await bot.send("/addfact panama 2021 fundres Government of Spain", chat_id=ADMIN)
+    assert "not sure" in proposal["text"] and "add funders “Government of Spain”" in proposal["text"]
+    assert bot.store.audit_log() == []
+    (saved,) = await bot.press(proposal, buttons(proposal)["✅ Confirm"], user=bot.fake.user(ADMIN))
+    assert saved["text"].startswith("Saved")
+    assert "Government of Spain" in await ask(bot, "who funded the Panama training?")
+    assert buttons(proposal) == {}  # the buttons are gone once used
+    (second,) = await bot.send("/addfact osint topics ransomware", chat_id=ADMIN)
+    (cancelled,) = await bot.press(second, buttons(second)["✖ Cancel"], user=bot.fake.user(ADMIN))
+    assert "nothing was changed" in cancelled["text"]
+    assert await bot.press(second, "a:y:" + buttons(second).get("x", "00")) == []  # a replayed press is stale
+
+
+async def test_history_shows_who_changed_what_and_when(bot):
+    await admin_says(bot, "/addfact panama 2021 topics ransomware")
+    await admin_says(bot, "/undo")
+    reply = await admin_says(bot, "/history panama 2021")
+    lines = reply.splitlines()
+    assert lines[0] == "Changes to Panama 2021 training, newest first"
+    assert "Ana: topics: “ransomware” → “—” (undo)" in lines[1]
+    assert "Ana: topics: “—” → “ransomware”" in lines[2]
+    assert "has not been changed" in await admin_says(bot, "/history vienna")
+
+
+async def test_facts_lists_an_events_facts_with_their_sources(bot):
+    reply = await admin_says(bot, "/facts vienna 2017")
+    assert "participants: over 70" in reply
+    assert "speakers 2: Neil Walsh, UNODC Senior Expert on CyberCrime" in reply
+    assert "“Through this side event attended by over 70 participants" in reply
+
+
+# -- bad input changes nothing ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/addfact nairobi 2020 date 2020-01-01", "No event matches"),
+        ("/addfact panama 2021 colour blue", "Which field?"),
+        ("/addfact panama 2021", "Which field?"),
+        ("/addfact", "Write the event, the field and the value"),
+        ("/editfact panama 2021 date next tuesday", "not a date I can read"),
+        ("/editfact panama 2021 date 2021-02-30", "does not exist"),
+        ("/editfact panama 2021 date 1066-10-14", "outside the years"),
+        ("/editfact panama 2021 participants -5", "negative"),
+        ("/editfact panama 2021 participants many", "not a number of people"),
+        ("/editfact panama 2021 participants 40", "61 investigating officers and prosecutors is more than the 40"),
+        ("/addfact panama 2021 groups 80 judges", "more than the 61 participants"),
+        ("/addfact panama 2021 kind hackathon", "not a kind of event"),
+        ("/addfact panama 2021 date 2021-11-14", "already has a date"),
+        ("/addfact panama 2021 funders European Union", "already lists"),
+        ("/addfact panama 2021 topics " + "x" * 600, "too long"),
+        ("/addfact 2019 topics ransomware", "No event matches"),
+    ],
+)
+async def test_bad_input_gets_a_clear_message_and_changes_nothing(bot, command, expected):
+    assert expected in await admin_says(bot, command)
+    assert bot.store.audit_log() == []
+
+
+async def test_html_and_control_characters_are_stored_as_plain_text_and_shown_escaped(bot):
+    await admin_says(bot, "/addfact panama 2021 topics <b>dark</b> & \x07net <script>")
+    fact = next(f for f in bot.store.facts() if "dark" in str(f.value) and f.origin == "admin")
+    assert fact.value == "<b>dark</b> & net <script>"
+    (answer,) = await bot.send("what was the Panama training about?", chat_id=5)
+    assert "<b>dark</b> & net <script>" in parse_html(answer["html"])
+
+
+async def test_an_acknowledged_change_is_on_disk_before_the_reply(bot):
+    await admin_says(bot, "/addfact panama 2021 topics ransomware")
+    reopened = Store(bot.settings.db_path)
+    assert any(f.value == "ransomware" for f in reopened.facts())
