@@ -21,6 +21,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.engine import Engine
 from handlers import register
+from handlers.backup import start_backups, stop_backups
 from handlers.context import DEPS, BotDeps
 from handlers.menu import set_menus
 from knowledge.store import Store
@@ -51,6 +52,7 @@ def build_application(
         )
         .concurrent_updates(True)
         .post_init(on_startup)
+        .post_shutdown(on_shutdown)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -68,7 +70,12 @@ def file_url(api_base_url: str) -> str:
 
 async def on_startup(application: Application) -> None:
     await set_menus(application)
+    start_backups(application)
     log.info("Connected to Telegram as @%s", application.bot.username)
+
+
+async def on_shutdown(application: Application) -> None:
+    await stop_backups(application)
 
 
 def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0.0.1", port: int = 8443) -> int:

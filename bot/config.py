@@ -22,6 +22,13 @@ class Settings:
     api_base_url: str = TELEGRAM_API
     webhook_secret: str = ""
     log_level: str = "INFO"
+    backup_dir: Path | None = None  # default: a "backups" folder beside the database
+    backup_keep: int = 14
+    backup_every_hours: float = 24.0
+
+    @property
+    def backups(self) -> Path:
+        return self.backup_dir or self.db_path.parent / "backups"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -33,6 +40,9 @@ class Settings:
             api_base_url=(env.get("TELEGRAM_API_BASE_URL") or TELEGRAM_API).strip(),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
             log_level=parse_log_level(env.get("BOT_LOG_LEVEL", "INFO")),
+            backup_dir=Path(env["BOT_BACKUP_DIR"]) if env.get("BOT_BACKUP_DIR") else None,
+            backup_keep=parse_positive(env, "BOT_BACKUP_KEEP", 14),
+            backup_every_hours=parse_positive(env, "BOT_BACKUP_EVERY_HOURS", 24),
         )
 
 
@@ -54,3 +64,12 @@ def parse_log_level(raw: str) -> str:
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ConfigError(f"BOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {raw!r}")
     return level
+
+
+def parse_positive(env: dict[str, str], name: str, default: float) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return int(default)
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"{name} must be a whole number of at least 1, got {raw!r}")
+    return int(raw)

@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import Block, pack
-from handlers import admin, editing, events, language
+from handlers import admin, backup, editing, events, language
 from handlers.context import Context, deps, in_private, reply_all, user_lang
 from handlers.questions import send_answer
 
@@ -93,6 +93,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("delfact", editing.on_delfact, "cmd_delfact", admin=True),
     Command("undo", editing.on_undo, "cmd_undo", admin=True),
     Command("history", editing.on_history, "cmd_history", admin=True),
+    Command("export", backup.on_export, "cmd_export", admin=True),
+    Command("backup", backup.on_backup, "cmd_backup", admin=True),
 )
 
 

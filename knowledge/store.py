@@ -288,6 +288,28 @@ class Store:
                 }
             )
 
+    def backup(self, folder: Path, keep: int) -> Path | None:
+        """Copy the database file into `folder` (atomically, under the writer lock), keeping the newest `keep`.
+
+        Returns the new copy (None for a store in memory)."""
+        if self.path is None:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        with self._lock, self._file_lock():
+            payload = self.path.read_bytes()
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+            target = folder / f"{self.path.stem}-{stamp}.json"
+            atomic_write_bytes(target, payload)
+        for old in self.backups(folder)[:-keep] if keep > 0 else []:
+            old.unlink(missing_ok=True)
+        return target
+
+    def backups(self, folder: Path) -> list[Path]:
+        """This database's backups in `folder`, oldest first."""
+        if self.path is None or not folder.is_dir():
+            return []
+        return sorted(folder.glob(f"{self.path.stem}-*.json"))
+
     def set_chat_language(self, chat_id: int, lang: str | None) -> None:
         """Fix the language of a chat's answers (None: detect it from each message again)."""
         with self._mutation():

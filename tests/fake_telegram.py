@@ -413,6 +413,33 @@ class FakeTelegram:
         ).split()
         return {"status": "administrator", "user": user, **dict.fromkeys(rights, False)}
 
+    def _m_senddocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        self._chat_ok(chat_id)
+        document = params.get("document")
+        if not isinstance(document, dict) or not document.get("content"):
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        if len(document["content"]) > 50 * 1024 * 1024:
+            raise ApiError(413, "Request Entity Too Large")
+        raw_caption = params.get("caption") or ""
+        caption = self._text({"text": raw_caption, "parse_mode": params.get("parse_mode")}) if raw_caption else ""
+        message: dict[str, Any] = {
+            "message_id": next(self.message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+            "from": self.bot,
+            "caption": caption.strip(),
+            "text": "",
+            "document": {
+                "file_id": f"doc{len(self.sent)}",
+                "file_unique_id": f"u{len(self.sent)}",
+                "file_name": document["file_name"],
+            },
+        }
+        self.messages[(chat_id, message["message_id"])] = message
+        self.sent.append(message | {"content": document["content"]})  # what the test reads; not sent back
+        return message
+
     def _m_answercallbackquery(self, params: dict[str, Any]) -> bool:
         if len(str(params.get("text") or "")) > 200:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
@@ -512,16 +539,27 @@ def _entities(text: str) -> list[dict[str, Any]]:
     return found
 
 
-def decode_params(raw: dict[str, str]) -> dict[str, Any]:
-    """Bot API parameters arrive as strings; objects are JSON. Decode the fields this fake looks into."""
+def decode_params(raw: dict[str, Any]) -> dict[str, Any]:
+    """Bot API parameters arrive as strings; objects are JSON. Decode the fields this fake looks into.
+
+    Uploaded files arrive as parts ("attach:NAME": {"file_name", "content"}); a parameter "attach://NAME" is
+    replaced by its file."""
     params: dict[str, Any] = {}
+    files = {k.removeprefix("attach:"): v for k, v in raw.items() if k.startswith("attach:")}
     for key, value in raw.items():
+        if key.startswith("attach:"):
+            continue
+        if isinstance(value, str) and value.startswith("attach://") and value[9:] in files:
+            params[key] = files[value[9:]]
+            continue
         if key in JSON_FIELDS and isinstance(value, str):
             params[key] = json.loads(value)
         elif key in INT_FIELDS and isinstance(value, str) and re.fullmatch(r"-?\d+", value):
             params[key] = int(value)
         else:
             params[key] = value
+    for name, file in files.items():  # a file sent directly as the parameter of that name
+        params.setdefault(name, file)
     return params
 
 
@@ -553,7 +591,12 @@ class FakeRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         path = urlparse(url).path
         token, api_method = path.rsplit("/", 2)[-2:]
-        params = decode_params(request_data.json_parameters if request_data else {})
+        raw: dict[str, Any] = dict(request_data.json_parameters) if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            for part, (filename, content, _mime) in request_data.multipart_data.items():  # type: ignore[misc]
+                data = content if isinstance(content, bytes) else content.read()
+                raw[f"attach:{part}"] = {"file_name": filename, "content": data}
+        params = decode_params(raw)
         try:
             status, body = self.fake.call(token.removeprefix("bot"), api_method, params)
         except Fault as fault:
@@ -597,7 +640,7 @@ class FakeBotAPIServer:
                     return
                 self._send(status, body)
 
-            def _body(self) -> dict[str, str]:
+            def _body(self) -> dict[str, Any]:
                 length = int(self.headers.get("Content-Length") or 0)
                 data = self.rfile.read(length) if length else b""
                 kind = self.headers.get("Content-Type", "")
@@ -641,18 +684,19 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def _multipart(data: bytes, content_type: str) -> dict[str, str]:
-    """Form fields of a multipart body (files are kept as text where they decode, else as their size)."""
+def _multipart(data: bytes, content_type: str) -> dict[str, Any]:
+    """Form fields of a multipart body; a part with a file name is a file ("attach:NAME")."""
     boundary = content_type.split("boundary=", 1)[1].strip('"').encode()
-    fields: dict[str, str] = {}
+    fields: dict[str, Any] = {}
     for part in data.split(b"--" + boundary):
         head, _, body = part.partition(b"\r\n\r\n")
         match = re.search(rb'name="([^"]+)"', head)
         if not match:
             continue
-        body = body.removesuffix(b"\r\n")
-        try:
-            fields[match.group(1).decode()] = body.decode()
-        except UnicodeDecodeError:
-            fields[match.group(1).decode()] = f"<{len(body)} bytes>"
+        name, body = match.group(1).decode(), body.removesuffix(b"\r\n")
+        filename = re.search(rb'filename="([^"]*)"', head)
+        if filename:
+            fields[f"attach:{name}"] = {"file_name": filename.group(1).decode(), "content": body}
+        else:
+            fields[name] = body.decode(errors="replace")
     return fields

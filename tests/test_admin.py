@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -167,3 +168,48 @@ async def test_an_acknowledged_change_is_on_disk_before_the_reply(bot):
     await admin_says(bot, "/addfact panama 2021 topics ransomware")
     reopened = Store(bot.settings.db_path)
     assert any(f.value == "ransomware" for f in reopened.facts())
+
+
+# -- export and backups -------------------------------------------------------------------------------------------
+
+
+async def test_export_sends_the_knowledge_as_json_and_the_events_as_csv(bot):
+    import csv
+    import io
+    import json
+
+    await admin_says(bot, "/addfact panama 2021 funders Government of Canada")
+    replies = await bot.send("/export", chat_id=ADMIN)
+    documents = {m["document"]["file_name"].split("-")[0]: m for m in replies}
+    knowledge = json.loads(documents["knowledge"]["content"])
+    panama = knowledge["subjects"]["event:panama-2021-osint-training"]
+    assert any(f["value"] == "Government of Canada" and f["origin"] == "admin" for f in panama)
+    assert "facts about 2 events" in documents["knowledge"]["caption"]
+    rows = list(csv.DictReader(io.StringIO(documents["events"]["content"].decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == ["panama-2021-osint-training", "vienna-2017-side-event"]
+    assert rows[0]["funders"].endswith("| Government of Canada") and rows[1]["participants"] == "over 70"
+
+
+async def test_backups_copy_the_database_and_keep_the_newest(tmp_path):
+    from dataclasses import replace
+
+    harness = Harness(tmp_path)
+    harness.settings = replace(harness.settings, backup_keep=2)
+    harness.app.bot_data["deps"].settings = harness.settings
+    await harness.start()
+    try:
+        backups = tmp_path / "backups"
+        for _ in range(100):  # the automatic one, made at start-up in the background
+            if backups.is_dir() and list(backups.iterdir()):
+                break
+            await asyncio.sleep(0.05)
+        first = sorted(backups.iterdir())
+        assert len(first) == 1
+        for _ in range(3):
+            (reply,) = await harness.send("/backup", chat_id=ADMIN)
+            assert "keeping the last 2" in reply["text"]
+        kept = sorted(backups.iterdir())
+        assert len(kept) == 2 and first[0] not in kept
+        assert Store(kept[-1]).fact("event:panama-2021-osint-training/title") is not None
+    finally:
+        await harness.stop()

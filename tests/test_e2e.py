@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.botprocess import BotProcess
+from tests.botprocess import ADMIN, BotProcess
 from tests.fake_telegram import BOT_USERNAME, TOKEN, FakeBotAPIServer, FakeTelegram
 
 GROUP = -100555
@@ -158,3 +158,17 @@ def test_webhook_mode_needs_a_secret(tmp_path):
     bot = BotProcess(tmp_path, "http://127.0.0.1:9/bot", "run", "--webhook", "https://example.org/hook")
     assert bot.proc.wait(60) == 2
     assert "TELEGRAM_WEBHOOK_SECRET" in bot.output()
+
+
+def test_an_admin_change_is_answered_at_once_and_export_sends_files(live):
+    fake, _ = live
+    fake.says("/addfact panama 2021 funders Government of Canada -- https://example.org/r", chat_id=ADMIN)
+    (saved,) = fake.wait_replies(ADMIN)
+    assert saved["text"].startswith("Saved")
+    fake.says("who funded the Panama training?", chat_id=801)
+    (answer,) = fake.wait_replies(801)
+    assert "Government of Canada" in answer["text"]
+    fake.says("/export", chat_id=ADMIN)
+    files = fake.wait_replies(ADMIN, 3)[1:]
+    assert [f["document"]["file_name"].split("-")[0] for f in files] == ["knowledge", "events"]
+    assert b"Government of Canada" in files[0]["content"] and b"panama-2021-osint-training" in files[1]["content"]

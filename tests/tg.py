@@ -39,6 +39,8 @@ class Harness:
 
     async def stop(self) -> None:
         await self.app.shutdown()
+        if self.app.post_shutdown is not None:
+            await self.app.post_shutdown(self.app)
         self.store.close()
 
     async def run(self, update: dict[str, Any]) -> list[dict[str, Any]]:
