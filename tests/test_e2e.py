@@ -172,3 +172,26 @@ def test_an_admin_change_is_answered_at_once_and_export_sends_files(live):
     files = fake.wait_replies(ADMIN, 3)[1:]
     assert [f["document"]["file_name"].split("-")[0] for f in files] == ["knowledge", "events"]
     assert b"Government of Canada" in files[0]["content"] and b"panama-2021-osint-training" in files[1]["content"]
+
+
+def test_a_change_acknowledged_to_an_admin_survives_kill_9(tmp_path):
+    from knowledge.store import Store
+
+    with FakeBotAPIServer() as server:
+        fake = server.fake
+        for trial in range(3):
+            bot = BotProcess(tmp_path, server.base_url)
+            try:
+                fake.wait_for(lambda: polling(fake), timeout=60)
+                fake.says(f"/addfact panama 2021 topics crash topic {trial}", chat_id=ADMIN)
+                acknowledged = f"Saved: Panama 2021 training: add topics “crash topic {trial}”"
+                fake.wait_for(lambda ack=acknowledged: any(m["text"].startswith(ack) for m in fake.replies(ADMIN)))
+                bot.proc.kill()  # SIGKILL, right after the acknowledgement reached the admin
+                bot.proc.wait(30)
+            finally:
+                bot.stop()
+            fake.polls_waiting = 0
+            store = Store(tmp_path / "db.json", load_bundled=False)
+            topics = {f.value for f in store.facts() if f.field == "topics"}
+            assert {f"crash topic {n}" for n in range(trial + 1)} <= topics
+            store.close()
