@@ -199,12 +199,15 @@ def parse_value(name: str, raw: str, *, programmes: dict[str, str] | None = None
 
 
 def check_counts(total: dict[str, Any] | None, groups: list[dict[str, Any]]) -> None:
-    """A role's count cannot exceed the recorded total (unless the total is "over N")."""
+    """Role counts cannot exceed the recorded total, alone or together (unless the total is "over N")."""
     if not total or total.get("at_least"):
         return
     for group in groups:
         if int(group["count"]) > int(total["count"]):
             raise InvalidValue("group_exceeds_total", label=group["label"], count=group["count"], total=total["count"])
+    counted = sum(int(group["count"]) for group in groups)
+    if counted > int(total["count"]):
+        raise InvalidValue("groups_exceed_total", count=counted, total=total["count"])
 
 
 @dataclass

@@ -435,6 +435,85 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Backed up to {name} (keeping the last {keep}).",
         "es": "Copia guardada como {name} (se guardan las últimas {keep}).",
     },
+    # -- Telegram: /newevent ------------------------------------------------------------------------------
+    "new_step": {
+        "en": "New event, step {n} of {total}: {prompt}\n{hint}",
+        "es": "Evento nuevo, paso {n} de {total}: {prompt}\n{hint}",
+    },
+    "new_hint_required": {"en": "(/cancel stops)", "es": "(/cancel para salir)"},
+    "new_hint_optional": {
+        "en": "(/skip if it is not known, /back to correct the previous answer, /cancel stops)",
+        "es": "(/skip si no se sabe, /back para corregir la respuesta anterior, /cancel para salir)",
+    },
+    "new_ask_title": {"en": "What is the event's title?", "es": "¿Cuál es el título del evento?"},
+    "new_ask_kind": {
+        "en": "What kind of event was it? ({kinds})",
+        "es": "¿Qué tipo de evento fue? ({kinds})",
+    },
+    "new_ask_date": {
+        "en": "When was it? For example 2021-11-13 or 13 November 2021.",
+        "es": "¿Cuándo fue? Por ejemplo 2021-11-13 o 13 de noviembre de 2021.",
+    },
+    "new_ask_place": {
+        "en": "Where was it? City and country, for example: Panama City, Panama",
+        "es": "¿Dónde fue? Ciudad y país, por ejemplo: Ciudad de Panamá, Panamá",
+    },
+    "new_ask_organisers": {
+        "en": "Who organised it? Separate several with ;",
+        "es": "¿Quién lo organizó? Separe varios con ;",
+    },
+    "new_ask_funders": {
+        "en": "Who funded it? Separate several with ;",
+        "es": "¿Quién lo financió? Separe varios con ;",
+    },
+    "new_ask_participants": {
+        "en": "How many people attended in total? For example 61, or over 70.",
+        "es": "¿Cuántas personas asistieron en total? Por ejemplo 61, o más de 70.",
+    },
+    "new_ask_participant_groups": {
+        "en": "Who were they, by role? For example: 40 investigators; 21 prosecutors",
+        "es": "¿Quiénes eran, por perfil? Por ejemplo: 40 investigadores; 21 fiscales",
+    },
+    "new_ask_participant_countries": {
+        "en": "From which countries? Separate them with commas.",
+        "es": "¿De qué países? Sepárelos con comas.",
+    },
+    "new_ask_speakers": {
+        "en": "Who spoke? Name, position; separate speakers with ;",
+        "es": "¿Quién habló? Nombre, cargo; separe los oradores con ;",
+    },
+    "new_ask_topics": {
+        "en": "What was it about? Separate topics with ;",
+        "es": "¿De qué trató? Separe los temas con ;",
+    },
+    "new_ask_source": {
+        "en": "Finally, the source: a link to the press release, or the sentence the facts come from.",
+        "es": "Por último, la fuente: un enlace al comunicado o la frase de la que salen los datos.",
+    },
+    "new_skip_required": {
+        "en": "This one is needed; please answer it (or /cancel).",
+        "es": "Este dato es necesario; respóndalo, por favor (o /cancel).",
+    },
+    "new_try_again": {"en": "{error} Please try again.", "es": "{error} Inténtelo de nuevo."},
+    "new_preview": {
+        "en": "Please check the new event, then confirm:",
+        "es": "Revise el evento nuevo y confírmelo:",
+    },
+    "new_duplicate": {
+        "en": "⚠ It looks like an event already recorded: {event} ({why}). Confirm only if it is a different one.",
+        "es": "⚠ Se parece a un evento ya registrado: {event} ({why}). Confirme solo si es otro distinto.",
+    },
+    "dup_same_place_date": {"en": "same place and date", "es": "mismo lugar y fecha"},
+    "dup_similar_title": {"en": "similar title", "es": "título parecido"},
+    "new_published": {
+        "en": "Published: {event} ({facts} facts). It is answered from now on; /undo removes it again.",
+        "es": "Publicado: {event} ({facts} datos). Ya se responde sobre él; /undo lo quita de nuevo.",
+    },
+    "new_cancelled": {
+        "en": "New event cancelled; nothing was saved.",
+        "es": "Evento nuevo cancelado; no se guardó nada.",
+    },
+    "nothing_to_cancel": {"en": "There is nothing to cancel.", "es": "No hay nada que cancelar."},
     # -- Telegram: validation ----------------------------------------------------------------------------
     "value_empty": {"en": "The value is empty.", "es": "El valor está vacío."},
     "value_too_long": {
@@ -465,6 +544,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "group_exceeds_total": {
         "en": "{count} {label} is more than the {total} participants recorded in total.",
         "es": "{count} {label} son más que los {total} participantes registrados en total.",
+    },
+    "groups_exceed_total": {
+        "en": "The groups add up to {count}, more than the {total} participants recorded in total.",
+        "es": "Los grupos suman {count}, más que los {total} participantes registrados en total.",
     },
     "bad_speaker": {
         "en": 'Write a speaker as "Name, position".',

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from handlers import newevent
 from handlers.buttons import on_button
 from handlers.errors import on_error
 from handlers.menu import COMMANDS
@@ -16,8 +17,10 @@ from handlers.questions import AddressedToBot, on_other_message, on_question, on
 
 def register(application: Application) -> None:
     new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
+    application.add_handler(newevent.conversation())  # first: while it runs, it takes the admin's answers
     for command in COMMANDS:
-        application.add_handler(CommandHandler(command.names, command.callback, filters=new_messages))
+        if not command.conversation:
+            application.add_handler(CommandHandler(command.names, command.callback, filters=new_messages))
     application.add_handler(CallbackQueryHandler(on_button))
     questions = new_messages & filters.TEXT & ~filters.COMMAND & AddressedToBot()
     application.add_handler(MessageHandler(questions, on_question))

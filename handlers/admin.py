@@ -7,7 +7,7 @@ import functools
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import Update
 
@@ -18,27 +18,29 @@ from handlers.context import Context, deps, in_private, reply_all, reply_text, u
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
+R = TypeVar("R")
 UNANSWERED_SHOWN = 30
 
 
-def admin_only(handler: Handler) -> Handler:
+def admin_only(
+    handler: Callable[[Update, Context], Coroutine[Any, Any, R]],
+) -> Callable[[Update, Context], Coroutine[Any, Any, R | None]]:
     """Run `handler` for an admin in a private chat; refuse (politely, and logged) otherwise."""
 
     @functools.wraps(handler)
-    async def guarded(update: Update, context: Context) -> None:
+    async def guarded(update: Update, context: Context) -> R | None:
         user = update.effective_user
         user_id = user.id if user else None
         lang = user_lang(update, context)
         if not deps(context).is_admin(user_id):
             log.warning("Refused admin command %r from user %s", _command(update), user_id)
             await reply_text(update, say("admin_only", lang))
-            return
+            return None
         if not in_private(update):
             log.warning("Refused admin command %r from admin %s outside a private chat", _command(update), user_id)
             await reply_text(update, say("admin_private_only", lang))
-            return
-        await handler(update, context)
+            return None
+        return await handler(update, context)
 
     return guarded
 

@@ -277,7 +277,7 @@ def _check_counts(engine: Engine, event: str, name: str, value: Any, replacing: 
     if name == "participants":
         check_counts(value, groups)
     elif name == "participant_groups":
-        check_counts(total.value if total else None, [value])
+        check_counts(total.value if total else None, [*groups, value])
 
 
 def _example_event(engine: Engine, lang: str) -> str:
@@ -288,15 +288,15 @@ def _example_event(engine: Engine, lang: str) -> str:
 # -- saving and confirming -----------------------------------------------------------------------------------
 
 
-async def commit(update: Update, context: Context, change: Change) -> None:
-    """Save `change` (durably) and refresh the answers, then acknowledge it."""
+async def commit(update: Update, context: Context, change: Change, ack: str | None = None) -> None:
+    """Save `change` (durably) and refresh the answers, then acknowledge it (with `ack`, or "Saved: ...")."""
     bot_deps, lang = deps(context), user_lang(update, context)
     user = update.effective_user
     actor = str(user.id) if user else "?"
     name = user.full_name if user else ""
     await asyncio.to_thread(bot_deps.store.apply, change.saves, change.deletes, actor, name)
     await refresh(context)
-    await reply_text(update, say("saved", lang, change=change.text))
+    await reply_text(update, ack or say("saved", lang, change=change.text))
 
 
 async def refresh(context: Context) -> None:
@@ -400,3 +400,11 @@ async def on_history(update: Update, context: Context) -> None:
         for e in entries[:30]
     ]
     await reply_all(update, title_and_lines(say("history_title", lang, event=label), lines))
+
+
+@admin_only
+async def on_cancel(update: Update, context: Context) -> None:
+    """/cancel outside a conversation; pending confirmations are dropped too."""
+    if context.user_data is not None:
+        context.user_data.pop("pending", None)
+    await reply_text(update, say("nothing_to_cancel", user_lang(update, context)))

@@ -12,6 +12,7 @@ mean") carry no data about it: the answer is looked up by the message the button
     p:N               page N of /events
     l:LANG            answer in LANG in this chat (en, es, or auto)
     a:y|n:TOKEN       confirm or cancel an admin's proposed change
+    n:y|n             confirm or cancel the new event of /newevent (this admin's one draft)
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class Press:
     args: tuple[str, ...] = ()
 
 
-ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1, "a": 2}
+ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1, "a": 2, "n": 1}
 LANGUAGE_CHOICES = ("en", "es", "auto")
 
 
@@ -51,6 +52,8 @@ def decode(data: object) -> Press | None:
         return None
     kind, *args = data.split(":", 2)
     if ARITY.get(kind) != len(args) or any(not a for a in args):
+        return None
+    if kind == "n" and args[0] not in ("y", "n"):
         return None
     if kind == "f" and args[0] not in ("u", "d"):
         return None

@@ -19,13 +19,13 @@ from telegram.ext import Application
 from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import Block, pack
-from handlers import admin, backup, editing, events, language
+from handlers import admin, backup, editing, events, language, newevent
 from handlers.context import Context, deps, in_private, reply_all, user_lang
 from handlers.questions import send_answer
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Update, Context], Coroutine[Any, Any, None]]
+Callback = Callable[[Update, Context], Coroutine[Any, Any, object]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class Command:
     description: str  # catalogue key
     admin: bool = False
     local_names: tuple[tuple[str, str], ...] = ()  # (language, name) where the menu shows another name
+    conversation: bool = False  # started by a ConversationHandler entry point, not a plain CommandHandler
 
     @property
     def names(self) -> list[str]:
@@ -93,6 +94,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("delfact", editing.on_delfact, "cmd_delfact", admin=True),
     Command("undo", editing.on_undo, "cmd_undo", admin=True),
     Command("history", editing.on_history, "cmd_history", admin=True),
+    Command("newevent", newevent.on_newevent, "cmd_newevent", admin=True, conversation=True),
+    Command("cancel", editing.on_cancel, "cmd_cancel", admin=True),
     Command("export", backup.on_export, "cmd_export", admin=True),
     Command("backup", backup.on_backup, "cmd_backup", admin=True),
 )

@@ -90,7 +90,9 @@ async def test_deleting_an_item_of_a_list_needs_its_number(bot):
     assert "no funders number 9" in await admin_says(bot, "/delfact panama 2021 funders 9")
 
 
-async def test_a_role_count_is_answered_as_recorded(bot):
+async def test_a_role_count_is_answered_as_recorded_and_must_fit_the_total(bot):
+    assert "add up to 81, more than the 61" in await admin_says(bot, "/addfact panama 2021 groups 20 judges")
+    await admin_says(bot, "/editfact panama 2021 participants 81")
     await admin_says(bot, "/addfact panama 2021 groups 20 judges")
     assert "20 judges attended" in await ask(bot, "How many judges attended the Panama training?")
 
@@ -213,3 +215,67 @@ async def test_backups_copy_the_database_and_keep_the_newest(tmp_path):
         assert Store(kept[-1]).fact("event:panama-2021-osint-training/title") is not None
     finally:
         await harness.stop()
+
+
+# -- /newevent ---------------------------------------------------------------------------------------------------
+
+NEW_EVENT = [
+    ("OSINT training for prosecutors in Guatemala", "step 2 of 12"),
+    ("workshp", "step 3 of 12"),  # a typo of a kind is understood
+    ("2023-02-30", "does not exist. Please try again."),
+    ("15 March 2023", "step 4 of 12"),
+    ("Guatemala City, Guatemala", "step 5 of 12"),
+    ("UNODC ROPAN; CRIMJUST", "step 6 of 12"),
+    ("/skip", "step 7 of 12"),
+    ("-4", "negative"),
+    ("45", "step 8 of 12"),
+    ("30 prosecutors; 20 judges", "add up to 50, more than the 45"),
+    ("30 prosecutors; 15 judges", "step 9 of 12"),
+    ("Guatemala, Honduras and El Salvador", "step 10 of 12"),
+    ("Jane Doe, Programme Officer", "step 11 of 12"),
+    ("/back", "step 10 of 12"),
+    ("Jane Doe, Programme Officer; Dr. John Smith, Expert", "step 11 of 12"),
+    ("open source investigation; dark net", "step 12 of 12"),
+    ("/skip", "This one is needed"),
+    ("https://www.unodc.org/ropan/en/osint-2023.html", "Please check the new event"),
+]
+
+
+async def test_newevent_guides_the_admin_and_publishes_the_event_at_once(bot):
+    assert "step 1 of 12" in await admin_says(bot, "/newevent")
+    for answer, expected in NEW_EVENT:
+        assert expected in await admin_says(bot, answer), answer
+    preview = bot.fake.replies(ADMIN)[-1]
+    assert "participant countries: Guatemala; Honduras; El Salvador" in preview["text"]
+    assert "looks like an event already recorded" not in preview["text"]
+    (published,) = await bot.press(preview, buttons(preview)["✅ Confirm"], user=bot.fake.user(ADMIN))
+    assert published["text"].startswith("Published: OSINT training for prosecutors in Guatemala (17 facts)")
+    assert "15 judges attended" in await ask(bot, "How many judges attended the Guatemala workshop?")
+    assert "Jane Doe" in await ask(bot, "who spoke at the guatemala 2023 workshop?")
+    fact = next(f for f in bot.store.facts() if f.field == "title" and "Guatemala" in str(f.value))
+    assert fact.source.quote == "https://www.unodc.org/ropan/en/osint-2023.html"
+    await admin_says(bot, "/undo")  # the whole event was one change
+    assert not [f for f in bot.store.facts() if "guatemala" in f.subject]
+
+
+async def test_newevent_warns_about_an_event_already_recorded_and_cancel_saves_nothing(bot):
+    answers = ["Training on cyber elements of drug trafficking", "training", "13 November 2021", "Panama"]
+    await admin_says(bot, "/newevent")
+    for answer in answers:
+        await admin_says(bot, answer)
+    for _ in range(7):
+        await admin_says(bot, "/skip")
+    await admin_says(bot, "https://example.org")
+    preview = bot.fake.replies(ADMIN)[-1]
+    assert "already recorded: Panama 2021 training (same place and date)" in preview["text"]
+    (cancelled,) = await bot.press(preview, buttons(preview)["✖ Cancel"], user=bot.fake.user(ADMIN))
+    assert "nothing was saved" in cancelled["text"]
+    assert bot.store.audit_log() == []
+
+
+async def test_newevent_can_be_cancelled_at_any_step_and_questions_work_again(bot):
+    await admin_says(bot, "/newevent")
+    await admin_says(bot, "A title")
+    assert "cancelled" in await admin_says(bot, "/cancel")
+    assert "European Union" in await admin_says(bot, "who funded the Panama training?")
+    assert "nothing to cancel" in await admin_says(bot, "/cancel")
