@@ -9,6 +9,7 @@ title). Confirming saves every fact as one change (so /undo removes the whole ev
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.warnings import PTBUserWarning
 
 from bot.edits import (
     EVENT_KINDS,
@@ -261,6 +263,12 @@ async def on_cancel(update: Update, context: Context) -> int:
 
 def conversation() -> ConversationHandler[Context]:
     text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+    with warnings.catch_warnings():  # PTB notes that the button is tracked per chat and user: that is the intent
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return _conversation(text)
+
+
+def _conversation(text: filters.BaseFilter) -> ConversationHandler[Context]:
     return ConversationHandler(
         entry_points=[CommandHandler("newevent", on_newevent)],
         states={
