@@ -218,12 +218,13 @@ class AdminSource:
     user_id: int
     quote: str = ""
     on: str = field(default_factory=lambda: date.today().isoformat())
+    title: str = ""  # the document the quote is from, when there is one (an imported release)
 
     def source(self, fallback_quote: str) -> Source:
         return Source(
             doc="admin",
             quote=self.quote or fallback_quote,
-            doc_title=f"Added by {self.name} on {self.on}",
+            doc_title=self.title or f"Added by {self.name} on {self.on}",
             added_by=f"{self.name} ({self.user_id})",
             added_on=self.on,
         )

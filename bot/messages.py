@@ -514,6 +514,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "Evento nuevo cancelado; no se guardó nada.",
     },
     "nothing_to_cancel": {"en": "There is nothing to cancel.", "es": "No hay nada que cancelar."},
+    # -- Telegram: /import --------------------------------------------------------------------------------
+    "import_usage": {
+        "en": "Paste the press release's text after /import, in the same message.",
+        "es": "Pegue el texto del comunicado después de /import, en el mismo mensaje.",
+    },
+    "import_preview": {
+        "en": "From this release I would save these facts (tap a number to leave one out):",
+        "es": "De este comunicado guardaría estos datos (toque un número para dejar uno fuera):",
+    },
+    "import_missing": {
+        "en": "Not found in the release: {fields}. You can add them afterwards with /addfact.",
+        "es": "No están en el comunicado: {fields}. Puede añadirlos después con /addfact.",
+    },
+    "import_made_title": {
+        "en": "(the release has no headline: this title is made from its kind, place and date; /editfact changes it)",
+        "es": "(el comunicado no tiene titular: este título sale de su tipo, lugar y fecha; /editfact lo cambia)",
+    },
+    "import_nothing": {
+        "en": "I found no date and no place in this text, so I cannot propose an event from it.",
+        "es": "No encontré fecha ni lugar en este texto, así que no puedo proponer un evento a partir de él.",
+    },
+    "import_needs": {
+        "en": "An event needs its title and its date or place; keep them selected.",
+        "es": "Un evento necesita su título y su fecha o lugar; manténgalos seleccionados.",
+    },
+    "import_saved": {
+        "en": "Imported: {event} ({facts} facts). It is answered from now on; /undo removes it again.",
+        "es": "Importado: {event} ({facts} datos). Ya se responde sobre él; /undo lo quita de nuevo.",
+    },
+    "btn_save_selected": {"en": "💾 Save selected", "es": "💾 Guardar lo elegido"},
     # -- Telegram: validation ----------------------------------------------------------------------------
     "value_empty": {"en": "The value is empty.", "es": "El valor está vacío."},
     "value_too_long": {

@@ -16,6 +16,7 @@ from bot.render import Block, pack, sources_html
 from handlers.context import Asked, Context, conversation, deps, reply_all, retrying, user_lang
 from handlers.editing import on_confirm
 from handlers.events import show_page
+from handlers.importing import on_import_button
 from handlers.keyboards import Press, decode, without_feedback
 from handlers.language import choose_language
 from handlers.questions import record, send_answer
@@ -36,6 +37,8 @@ async def on_button(update: Update, context: Context) -> None:
     if press.kind == "p":
         await retrying(lambda: query.answer())
         await show_page(update, context, int(press.args[0]))
+    elif press.kind == "i":
+        await on_import_button(update, context, *press.args)
     elif press.kind == "a":
         await on_confirm(update, context, *press.args)
     elif press.kind == "l":

@@ -175,3 +175,11 @@ async def is_chat_admin(update: Update, context: Context) -> bool:
         return False
     member = await retrying(lambda: context.bot.get_chat_member(chat.id, user.id))
     return member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+
+
+async def edit_text(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Replace the text of the message a button is under with plain `text` (escaped here)."""
+    query = update.callback_query
+    assert query is not None
+    parts = text_html(text)
+    await retrying(lambda: query.edit_message_text(parts[0], reply_markup=markup))

@@ -13,6 +13,7 @@ mean") carry no data about it: the answer is looked up by the message the button
     l:LANG            answer in LANG in this chat (en, es, or auto)
     a:y|n:TOKEN       confirm or cancel an admin's proposed change
     n:y|n             confirm or cancel the new event of /newevent (this admin's one draft)
+    i:t:N | i:s:0 | i:c:0   /import: leave out or take back fact N, save the selection, cancel
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Press:
     args: tuple[str, ...] = ()
 
 
-ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1, "a": 2, "n": 1}
+ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1, "a": 2, "n": 1, "i": 2}
 LANGUAGE_CHOICES = ("en", "es", "auto")
 
 
@@ -54,6 +55,8 @@ def decode(data: object) -> Press | None:
     if ARITY.get(kind) != len(args) or any(not a for a in args):
         return None
     if kind == "n" and args[0] not in ("y", "n"):
+        return None
+    if kind == "i" and (args[0] not in ("t", "s", "c") or not args[1].isdigit() or len(args[1]) > 4):
         return None
     if kind == "f" and args[0] not in ("u", "d"):
         return None

@@ -11,7 +11,7 @@ import asyncio
 from telegram import Update
 
 from bot.messages import say
-from handlers.context import Context, chat_lang, deps, is_chat_admin, reply_text, retrying, user_lang
+from handlers.context import Context, chat_lang, deps, edit_text, is_chat_admin, reply_text, retrying, user_lang
 from handlers.keyboards import language_keyboard
 
 
@@ -42,4 +42,4 @@ async def choose_language(update: Update, context: Context, choice: str) -> None
     lang = user_lang(update, context)
     done = say("language_set", lang, language=say(f"language_name_{fixed}", lang)) if fixed else None
     await retrying(lambda: query.answer())
-    await retrying(lambda: query.edit_message_text(done or say("language_set_auto", lang)))
+    await edit_text(update, done or say("language_set_auto", lang))

@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import Block, pack
-from handlers import admin, backup, editing, events, language, newevent
+from handlers import admin, backup, editing, events, importing, language, newevent
 from handlers.context import Context, deps, in_private, reply_all, user_lang
 from handlers.questions import send_answer
 
@@ -95,6 +95,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("undo", editing.on_undo, "cmd_undo", admin=True),
     Command("history", editing.on_history, "cmd_history", admin=True),
     Command("newevent", newevent.on_newevent, "cmd_newevent", admin=True, conversation=True),
+    Command("import", importing.on_import, "cmd_import", admin=True),
     Command("cancel", editing.on_cancel, "cmd_cancel", admin=True),
     Command("export", backup.on_export, "cmd_export", admin=True),
     Command("backup", backup.on_backup, "cmd_backup", admin=True),

@@ -193,15 +193,15 @@ def preview_lines(draft: Draft, lang: str) -> list[str]:
     return lines
 
 
-def look_alikes(engine: Engine, draft: Draft, lang: str) -> list[str]:
-    """Recorded events that look like the draft: same date and place, or a title close to its title."""
+def look_alikes(engine: Engine, title: str, day: str | None, places: list[str], lang: str) -> list[str]:
+    """Recorded events that look like a new one: same date and place, or a title close to its title."""
     found = []
-    place = {fold(p) for p in draft.values["place"].values()}
+    place = {fold(p) for p in places}
     for eid, event in engine.index.events.items():
-        same_day = event.day is not None and event.day.isoformat() == draft.values["date"]
+        same_day = event.day is not None and event.day.isoformat() == day
         if same_day and place & {fold(p) for p in event.places}:
             why = "dup_same_place_date"
-        elif fuzz.token_set_ratio(fold(event.text("title")), fold(draft.values["title"])) >= SIMILAR_TITLE:
+        elif fuzz.token_set_ratio(fold(event.text("title")), fold(title)) >= SIMILAR_TITLE:
             why = "dup_similar_title"
         else:
             continue
@@ -211,7 +211,8 @@ def look_alikes(engine: Engine, draft: Draft, lang: str) -> list[str]:
 
 async def _preview(update: Update, context: Context, draft: Draft, lang: str) -> None:
     lines = [say("new_preview", lang), "", *preview_lines(draft, lang)]
-    warnings = look_alikes(deps(context).engine, draft, lang)
+    v = draft.values
+    warnings = look_alikes(deps(context).engine, v["title"], v["date"], list(v["place"].values()), lang)
     if warnings:
         lines += ["", *warnings]
     keyboard = InlineKeyboardMarkup(
@@ -239,14 +240,14 @@ async def on_decision(update: Update, context: Context) -> int:
     assert user is not None
     subject, facts = draft.facts(AdminSource(user.full_name, user.id))
     engine = deps(context).engine
-    subject = _unique(engine, subject)
+    subject = unique_subject(engine, subject)
     facts = [new_fact(subject, f.field, f.value, f.source) for f in facts]
     published = say("new_published", lang, event=draft.values["title"], facts=len(facts))
     await commit(update, context, Change(draft.values["title"], saves=facts), ack=published)
     return ConversationHandler.END
 
 
-def _unique(engine: Engine, subject: str) -> str:
+def unique_subject(engine: Engine, subject: str) -> str:
     taken = {f"event:{eid}" for eid in engine.index.events}
     candidate, n = subject, 2
     while candidate in taken:

@@ -279,3 +279,56 @@ async def test_newevent_can_be_cancelled_at_any_step_and_questions_work_again(bo
     assert "cancelled" in await admin_says(bot, "/cancel")
     assert "European Union" in await admin_says(bot, "who funded the Panama training?")
     assert "nothing to cancel" in await admin_says(bot, "/cancel")
+
+
+# -- /import -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("event", ["panama-2021-osint-training", "vienna-2017-side-event"])
+async def test_import_of_a_seed_release_proposes_and_saves_its_facts(bot, event):
+    from tests.test_extract import FIELDS, _key, bundled, release
+
+    text = release(event)
+    (proposal,) = await bot.send(f"/import {text}", chat_id=ADMIN)
+    assert "looks like an event already recorded" in proposal["text"]  # it is bundled already
+    assert "“" in proposal["text"]  # every fact shows its quote
+    (saved,) = await bot.press(proposal, buttons(proposal)["💾 Save selected"], user=bot.fake.user(ADMIN))
+    assert saved["text"].startswith("Imported:")
+    subject = next(
+        s
+        for s in {f.subject for f in bot.store.facts()}
+        if s.startswith(f"event:{event[:6]}") and s != f"event:{event}"
+    )
+    imported = [f for f in bot.store.facts() if f.subject == subject]
+    for name in FIELDS:
+        got = sorted(_key(f.value) for f in imported if f.field == name)
+        assert got == sorted(map(_key, bundled(event, name))), name
+    assert all(f.source.quote in text or f.field == "title" for f in imported)
+
+
+async def test_import_saves_only_the_facts_kept_selected_and_says_what_is_missing(bot):
+    from tests.test_extract import release
+
+    (proposal,) = await bot.send("/import " + release("vienna-2017-side-event"), chat_id=ADMIN)
+    assert "Not found in the release: funders" in proposal["text"]
+    assert "made from its kind, place and date" in proposal["text"]
+    numbers = {label.split()[1]: data for label, data in buttons(proposal).items() if label[:1] in "✅⬜"}
+    lines = [line for line in proposal["text"].splitlines() if line[:1] in "✅⬜"]
+    speaker = next(line.split()[1].rstrip(".") for line in lines if "Neil Walsh" in line)
+    await bot.press(proposal, numbers[speaker], user=bot.fake.user(ADMIN))
+    assert f"⬜ {speaker}. speakers: Neil Walsh" in proposal["text"]  # the same message, updated
+    title = next(line.split()[1].rstrip(".") for line in lines if "title:" in line)
+    await bot.press(proposal, buttons(proposal)[f"✅ {title}"], user=bot.fake.user(ADMIN))
+    await bot.press(proposal, buttons(proposal)["💾 Save selected"], user=bot.fake.user(ADMIN))
+    assert "needs its title" in bot.fake.callback_answers[-1]["text"]
+    await bot.press(proposal, buttons(proposal)[f"⬜ {title}"], user=bot.fake.user(ADMIN))
+    await bot.press(proposal, buttons(proposal)["💾 Save selected"], user=bot.fake.user(ADMIN))
+    imported = [f for f in bot.store.facts() if f.origin == "admin"]
+    assert imported and not [f for f in imported if "Neil Walsh" in str(f.value)]
+    assert any(f.value == "Side event, Vienna, 23 May 2017" for f in imported)
+
+
+async def test_import_without_text_or_without_an_event_is_explained(bot):
+    assert "Paste the press release" in await admin_says(bot, "/import")
+    assert "no date and no place" in await admin_says(bot, "/import Hello, this is not a press release.")
+    assert bot.store.audit_log() == []
