@@ -23,6 +23,7 @@ from bot.engine import Engine
 from handlers import register
 from handlers.backup import start_backups, stop_backups
 from handlers.context import DEPS, BotDeps
+from handlers.delivery import start_delivery, stop_delivery
 from handlers.menu import set_menus
 from knowledge.store import Store
 
@@ -71,10 +72,12 @@ def file_url(api_base_url: str) -> str:
 async def on_startup(application: Application) -> None:
     await set_menus(application)
     start_backups(application)
+    start_delivery(application)
     log.info("Connected to Telegram as @%s", application.bot.username)
 
 
 async def on_shutdown(application: Application) -> None:
+    await stop_delivery(application)
     await stop_backups(application)
 
 

@@ -25,6 +25,9 @@ class Settings:
     backup_dir: Path | None = None  # default: a "backups" folder beside the database
     backup_keep: int = 14
     backup_every_hours: float = 24.0
+    delivery_per_second: float = 30.0  # Telegram: about 30 messages a second overall
+    delivery_chat_interval: float = 1.0  # at most one message a second to one chat
+    delivery_group_per_minute: int = 20  # at most 20 messages a minute to one group
 
     @property
     def backups(self) -> Path:
@@ -43,6 +46,9 @@ class Settings:
             backup_dir=Path(env["BOT_BACKUP_DIR"]) if env.get("BOT_BACKUP_DIR") else None,
             backup_keep=parse_positive(env, "BOT_BACKUP_KEEP", 14),
             backup_every_hours=parse_positive(env, "BOT_BACKUP_EVERY_HOURS", 24),
+            delivery_per_second=parse_positive(env, "BOT_DELIVERY_PER_SECOND", 30),
+            delivery_chat_interval=1.0 / parse_positive(env, "BOT_DELIVERY_PER_CHAT_PER_SECOND", 1),
+            delivery_group_per_minute=parse_positive(env, "BOT_DELIVERY_GROUP_PER_MINUTE", 20),
         )
 
 

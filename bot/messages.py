@@ -544,6 +544,92 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "Importado: {event} ({facts} datos). Ya se responde sobre él; /undo lo quita de nuevo.",
     },
     "btn_save_selected": {"en": "💾 Save selected", "es": "💾 Guardar lo elegido"},
+    # -- Telegram: subscriptions -------------------------------------------------------------------------
+    "cmd_subscribe": {"en": "Get told about new events", "es": "Recibir avisos de eventos nuevos"},
+    "cmd_subscriptions": {
+        "en": "Your subscriptions: pause, resume or remove them",
+        "es": "Sus suscripciones: pausarlas, reanudarlas o quitarlas",
+    },
+    "cmd_unsubscribe": {"en": "Stop all notifications", "es": "Dejar de recibir avisos"},
+    "cmd_announce": {
+        "en": "Notify subscribers about an event: /announce EVENT",
+        "es": "Avisar a los suscriptores de un evento: /announce EVENTO",
+    },
+    "sub_everything": {"en": "every new event", "es": "todos los eventos nuevos"},
+    "sub_intro": {
+        "en": "What should I tell this chat about? Choose filters (any number), then Subscribe. "
+        "With no filter you get every new event.\nNow: {current}",
+        "es": "¿De qué aviso a este chat? Elija filtros (los que quiera) y luego Suscribirse. "
+        "Sin filtros recibe todos los eventos nuevos.\nAhora: {current}",
+    },
+    "sub_pick": {
+        "en": "Choose {dimension} (tap again to take one back).\nNow: {current}",
+        "es": "Elija {dimension} (vuelva a tocar para quitar uno).\nAhora: {current}",
+    },
+    "dim_countries": {"en": "🌍 Countries", "es": "🌍 Países"},
+    "dim_programmes": {"en": "📚 Programmes", "es": "📚 Programas"},
+    "dim_kinds": {"en": "🏷 Kinds of event", "es": "🏷 Tipos de evento"},
+    "dim_topics": {"en": "🔎 Topics", "es": "🔎 Temas"},
+    "btn_subscribe": {"en": "✅ Subscribe", "es": "✅ Suscribirse"},
+    "btn_back": {"en": "◀ Back", "es": "◀ Volver"},
+    "sub_saved": {
+        "en": "Subscribed: this chat will be told about {what}. /subscriptions shows and changes them.",
+        "es": "Suscrito: avisaré a este chat de {what}. /subscriptions las muestra y cambia.",
+    },
+    "sub_group_admins": {
+        "en": "Only the group's administrators can change its subscriptions.",
+        "es": "Solo los administradores del grupo pueden cambiar sus suscripciones.",
+    },
+    "sub_none": {
+        "en": "This chat has no subscriptions. /subscribe adds one.",
+        "es": "Este chat no tiene suscripciones. /subscribe añade una.",
+    },
+    "sub_list_title": {"en": "Subscriptions of this chat", "es": "Suscripciones de este chat"},
+    "sub_line": {"en": "{n}. {what}{paused}", "es": "{n}. {what}{paused}"},
+    "sub_paused": {"en": " (paused)", "es": " (en pausa)"},
+    "unsub_confirm": {
+        "en": "Remove all {n} subscriptions of this chat?",
+        "es": "¿Quitar las {n} suscripciones de este chat?",
+    },
+    "btn_remove_all": {"en": "🗑 Yes, remove all", "es": "🗑 Sí, quitar todas"},
+    "btn_keep": {"en": "Keep them", "es": "Mantenerlas"},
+    "unsub_done": {
+        "en": "Removed {n} subscription(s); this chat gets no more notifications.",
+        "es": "Se quitaron {n} suscripción(es); este chat ya no recibe avisos.",
+    },
+    "unsub_kept": {"en": "Nothing changed.", "es": "No se cambió nada."},
+    # -- Telegram: notifications ---------------------------------------------------------------------------
+    "btn_ask_event": {"en": "❓ Ask about it", "es": "❓ Preguntar sobre él"},
+    "notify_prompt": {
+        "en": "Notify the {n} subscribed chat(s) that match this event now?",
+        "es": "¿Aviso ahora a los {n} chats suscritos a los que corresponde este evento?",
+    },
+    "notify_nobody": {
+        "en": "No subscription matches this event, so nobody is notified.",
+        "es": "Ninguna suscripción corresponde a este evento, así que no se avisa a nadie.",
+    },
+    "btn_notify": {"en": "📣 Notify now", "es": "📣 Avisar ahora"},
+    "btn_not_now": {"en": "Not now", "es": "Ahora no"},
+    "not_notified": {
+        "en": "Not notified. /announce {event} does it later.",
+        "es": "Sin avisos. /announce {event} lo hace más tarde.",
+    },
+    "delivery_started": {
+        "en": "📣 Delivering {event} to {n} chat(s)…",
+        "es": "📣 Enviando {event} a {n} chat(s)…",
+    },
+    "delivery_progress": {
+        "en": "📣 Delivering {event}: {done} of {n} done…",
+        "es": "📣 Enviando {event}: {done} de {n} hechos…",
+    },
+    "delivery_report": {
+        "en": "📣 {event}: delivered {sent}, failed {failed}, blocked {blocked}, skipped {skipped}.",
+        "es": "📣 {event}: entregados {sent}, fallidos {failed}, bloqueados {blocked}, omitidos {skipped}.",
+    },
+    "announce_usage": {
+        "en": "Which event? For example: /announce {example}",
+        "es": "¿Qué evento? Por ejemplo: /announce {example}",
+    },
     # -- Telegram: validation ----------------------------------------------------------------------------
     "value_empty": {"en": "The value is empty.", "es": "El valor está vacío."},
     "value_too_long": {

@@ -20,6 +20,7 @@ from handlers.importing import on_import_button
 from handlers.keyboards import Press, decode, without_feedback
 from handlers.language import choose_language
 from handlers.questions import record, send_answer
+from handlers.subscriptions import on_manage_button, on_notify_button, on_subscribe_button
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,12 @@ async def on_button(update: Update, context: Context) -> None:
     if press.kind == "p":
         await retrying(lambda: query.answer())
         await show_page(update, context, int(press.args[0]))
+    elif press.kind == "u":
+        await on_subscribe_button(update, context, *press.args)
+    elif press.kind == "w":
+        await on_manage_button(update, context, *press.args)
+    elif press.kind == "b":
+        await on_notify_button(update, context, *press.args)
     elif press.kind == "i":
         await on_import_button(update, context, *press.args)
     elif press.kind == "a":

@@ -17,6 +17,7 @@ from handlers.context import Context, deps, edit_text, reply_text, retrying, use
 from handlers.editing import Change, commit, describe, field_name, programme_names
 from handlers.keyboards import encode
 from handlers.newevent import look_alikes, unique_subject
+from handlers.subscriptions import offer_to_notify
 
 IMPORT = "import"
 PER_ROW = 5
@@ -162,3 +163,4 @@ async def _save(update: Update, context: Context, draft: ImportDraft, kept: list
     ]
     ack = say("import_saved", lang, event=values["title"], facts=len(facts))
     await commit(update, context, Change(str(values["title"]), saves=facts), ack=ack)
+    await offer_to_notify(update, context, subject.removeprefix("event:"))

@@ -14,6 +14,9 @@ mean") carry no data about it: the answer is looked up by the message the button
     a:y|n:TOKEN       confirm or cancel an admin's proposed change
     n:y|n             confirm or cancel the new event of /newevent (this admin's one draft)
     i:t:N | i:s:0 | i:c:0   /import: leave out or take back fact N, save the selection, cancel
+    u:ACTION:ARG      /subscribe: show a dimension (d), toggle option N (o), back (b), save (s), cancel (x)
+    w:ACTION:SID      /subscriptions: pause (p), resume (r), remove (d) one; remove all (a) or keep them (k)
+    b:y|n:EVENT       notify the subscribers about a published event now, or not
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ class Press:
     args: tuple[str, ...] = ()
 
 
-ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1, "a": 2, "n": 1, "i": 2}
+ARITY = {"s": 0, "f": 1, "q": 1, "e": 2, "p": 1, "l": 1, "a": 2, "n": 1, "i": 2, "u": 2, "w": 2, "b": 2}
+ACTIONS = {"u": "dobsx", "w": "prdak", "b": "yn"}
 LANGUAGE_CHOICES = ("en", "es", "auto")
 
 
@@ -55,6 +59,8 @@ def decode(data: object) -> Press | None:
     if ARITY.get(kind) != len(args) or any(not a for a in args):
         return None
     if kind == "n" and args[0] not in ("y", "n"):
+        return None
+    if kind in ACTIONS and (len(args[0]) != 1 or args[0] not in ACTIONS[kind]):
         return None
     if kind == "i" and (args[0] not in ("t", "s", "c") or not args[1].isdigit() or len(args[1]) > 4):
         return None

@@ -19,7 +19,7 @@ from telegram.ext import Application
 from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import Block, pack
-from handlers import admin, backup, editing, events, importing, language, newevent
+from handlers import admin, backup, editing, events, importing, language, newevent, subscriptions
 from handlers.context import Context, deps, in_private, reply_all, user_lang
 from handlers.questions import send_answer
 
@@ -87,6 +87,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("events", events.on_events, "cmd_events"),
     Command("event", events.on_event, "cmd_event"),
     Command("language", language.on_language, "cmd_language", local_names=(("es", "idioma"),)),
+    Command("subscribe", subscriptions.on_subscribe, "cmd_subscribe"),
+    Command("subscriptions", subscriptions.on_subscriptions, "cmd_subscriptions"),
+    Command("unsubscribe", subscriptions.on_unsubscribe, "cmd_unsubscribe"),
     Command("unanswered", admin.on_unanswered, "cmd_unanswered", admin=True),
     Command("facts", editing.on_facts, "cmd_facts", admin=True),
     Command("addfact", editing.on_addfact, "cmd_addfact", admin=True),
@@ -96,6 +99,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("history", editing.on_history, "cmd_history", admin=True),
     Command("newevent", newevent.on_newevent, "cmd_newevent", admin=True, conversation=True),
     Command("import", importing.on_import, "cmd_import", admin=True),
+    Command("announce", subscriptions.on_announce, "cmd_announce", admin=True),
     Command("cancel", editing.on_cancel, "cmd_cancel", admin=True),
     Command("export", backup.on_export, "cmd_export", admin=True),
     Command("backup", backup.on_backup, "cmd_backup", admin=True),

@@ -41,6 +41,7 @@ from handlers.admin import admin_only
 from handlers.context import Context, deps, reply_text, retrying, user_lang
 from handlers.editing import Change, commit, describe, field_name
 from handlers.keyboards import encode
+from handlers.subscriptions import offer_to_notify
 from knowledge.facts import Fact
 
 ASKING, CONFIRMING = range(2)
@@ -244,6 +245,7 @@ async def on_decision(update: Update, context: Context) -> int:
     facts = [new_fact(subject, f.field, f.value, f.source) for f in facts]
     published = say("new_published", lang, event=draft.values["title"], facts=len(facts))
     await commit(update, context, Change(draft.values["title"], saves=facts), ack=published)
+    await offer_to_notify(update, context, subject.removeprefix("event:"))
     return ConversationHandler.END
 
 

@@ -28,11 +28,16 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
 from knowledge.facts import Fact, bundled_facts
+from knowledge.journal import Journal
 
 FACTS = "facts"
 AUDIT = "audit"
 FEEDBACK = "feedback"
 CHATS = "chats"
+SUBSCRIPTIONS = "subscriptions"
+OUTBOX = "outbox"
+RUNS = "runs"
+UNREACHABLE = "unreachable"
 
 
 def fsync_dir(folder: Path) -> None:
@@ -126,6 +131,7 @@ class Store:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage)
             self._storage = self._db.storage
         self._fid_doc: dict[str, int] = {doc["fid"]: doc.doc_id for doc in self._db.table(FACTS).all()}
+        self.journal = Journal(self.path.with_name(self.path.name + ".deliveries") if self.path else None)
         if load_bundled:
             self.load_bundled()
 
@@ -318,10 +324,120 @@ class Store:
             if lang is not None:
                 chats.insert({"chat_id": chat_id, "lang": lang, "ts": _now()})
 
+    # -- subscriptions -------------------------------------------------------------------------------
+
+    def subscribe(self, chat_id: int, chat_type: str, filters: dict[str, list[str]], lang: str, by: int) -> int:
+        """Add a subscription (one combination of filters; none = everything); the same one twice is one."""
+        with self._mutation():
+            table = self._db.table(SUBSCRIPTIONS)
+            for doc in table.all():
+                if doc["chat_id"] == chat_id and doc["filters"] == filters:
+                    table.update({"paused": False, "lang": lang}, doc_ids=[doc.doc_id])
+                    return int(doc.doc_id)
+            sid = table.insert(
+                {
+                    "chat_id": chat_id,
+                    "chat_type": chat_type,
+                    "filters": filters,
+                    "lang": lang,
+                    "paused": False,
+                    "by": by,
+                    "ts": _now(),
+                }
+            )
+            self._set_reachable(chat_id, True)
+            return sid
+
+    def subscriptions(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        return [
+            dict(doc) | {"sid": doc.doc_id}
+            for doc in self._db.table(SUBSCRIPTIONS).all()
+            if chat_id is None or doc["chat_id"] == chat_id
+        ]
+
+    def set_paused(self, sid: int, paused: bool, chat_id: int) -> bool:
+        with self._mutation():
+            table = self._db.table(SUBSCRIPTIONS)
+            doc = table.get(doc_id=sid)
+            if not isinstance(doc, Document) or doc["chat_id"] != chat_id:
+                return False
+            table.update({"paused": paused}, doc_ids=[sid])
+            return True
+
+    def unsubscribe(self, chat_id: int, sid: int | None = None) -> int:
+        """Remove one subscription of a chat (or all of them); returns how many went."""
+        with self._mutation():
+            table = self._db.table(SUBSCRIPTIONS)
+            docs = [d for d in table.all() if d["chat_id"] == chat_id and (sid is None or d.doc_id == sid)]
+            table.remove(doc_ids=[d.doc_id for d in docs])
+            return len(docs)
+
+    def unreachable_chats(self) -> set[int]:
+        return {int(d["chat_id"]) for d in self._db.table(UNREACHABLE).all()}
+
+    def set_reachable(self, chat_id: int, reachable: bool) -> None:
+        with self._mutation():
+            self._set_reachable(chat_id, reachable)
+
+    def _set_reachable(self, chat_id: int, reachable: bool) -> None:
+        table = self._db.table(UNREACHABLE)
+        table.remove(doc_ids=[d.doc_id for d in table.all() if d["chat_id"] == chat_id])
+        if not reachable:
+            table.insert({"chat_id": chat_id, "ts": _now()})
+
+    # -- the outbox ----------------------------------------------------------------------------------
+
+    def enqueue(self, run: dict[str, Any], messages: list[dict[str, Any]]) -> int:
+        """Queue a delivery: the run (what, for whom, counts) and one message per chat, in one atomic write."""
+        with self._mutation():
+            rid = self._db.table(RUNS).insert(run | {"ts": _now()})
+            self._db.table(OUTBOX).insert_multiple({**m, "run": rid, "key": f"{rid}:{m['chat_id']}"} for m in messages)
+            return rid
+
+    def pending(self) -> list[dict[str, Any]]:
+        """Queued messages not finished yet (the journal says which are), oldest run first."""
+        done = self.journal.entries()
+        return [dict(m) for m in self._db.table(OUTBOX).all() if m["key"] not in done]
+
+    def finish(self, key: str, status: str, **extra: Any) -> None:
+        """Mark one message finished ("sent", "failed", "blocked", ...), durably, before the next send."""
+        with self._lock:  # not while compact_outbox reads and clears the journal
+            self.journal.record(key, status=status, ts=_now(), **extra)
+
+    def run_report(self, rid: int) -> dict[str, Any]:
+        """A run's figures: messages by status (queued ones still pending), and what the run was."""
+        found = self._db.table(RUNS).get(doc_id=rid)
+        run: dict[str, Any] = dict(found) if isinstance(found, Document) else {}
+        done = self.journal.entries()
+        counts: dict[str, int] = dict(run.get("counts", {}))  # folded in by compaction
+        for m in self._db.table(OUTBOX).all():
+            if m["run"] == rid:
+                status = str(done.get(m["key"], {}).get("status", "pending"))
+                counts[status] = counts.get(status, 0) + 1
+        return {"run": run, "counts": counts}
+
+    def compact_outbox(self) -> int:
+        """Fold finished deliveries into the database and empty the journal; returns how many were folded."""
+        with self._mutation():
+            done = self.journal.entries()
+            outbox = self._db.table(OUTBOX)
+            finished = [m for m in outbox.all() if m["key"] in done]
+            runs = self._db.table(RUNS)
+            for m in finished:
+                run = runs.get(doc_id=m["run"])
+                if isinstance(run, Document):
+                    counts = dict(run.get("counts", {}))
+                    status = str(done[m["key"]].get("status"))
+                    counts[status] = counts.get(status, 0) + 1
+                    runs.update({"counts": counts}, doc_ids=[run.doc_id])
+            outbox.remove(doc_ids=[m.doc_id for m in finished])
+            self.journal.clear()  # under the writer lock: nothing is journaled between reading and clearing
+        return len(finished)
+
     # -- reading -------------------------------------------------------------------------------------
 
     def chat_languages(self) -> dict[int, str]:
-        return {int(doc["chat_id"]): str(doc["lang"]) for doc in self._db.table(CHATS).all()}
+        return {int(doc["chat_id"]): str(doc["lang"]) for doc in self._db.table(CHATS).all() if "lang" in doc}
 
     def facts(self) -> list[Fact]:
         """Every live fact (deleted ones left out)."""

@@ -248,8 +248,9 @@ async def test_newevent_guides_the_admin_and_publishes_the_event_at_once(bot):
     preview = bot.fake.replies(ADMIN)[-1]
     assert "participant countries: Guatemala; Honduras; El Salvador" in preview["text"]
     assert "looks like an event already recorded" not in preview["text"]
-    (published,) = await bot.press(preview, buttons(preview)["✅ Confirm"], user=bot.fake.user(ADMIN))
+    published, offer = await bot.press(preview, buttons(preview)["✅ Confirm"], user=bot.fake.user(ADMIN))
     assert published["text"].startswith("Published: OSINT training for prosecutors in Guatemala (17 facts)")
+    assert "No subscription matches" in offer["text"]
     assert "15 judges attended" in await ask(bot, "How many judges attended the Guatemala workshop?")
     assert "Jane Doe" in await ask(bot, "who spoke at the guatemala 2023 workshop?")
     fact = next(f for f in bot.store.facts() if f.field == "title" and "Guatemala" in str(f.value))
@@ -292,7 +293,7 @@ async def test_import_of_a_seed_release_proposes_and_saves_its_facts(bot, event)
     (proposal,) = await bot.send(f"/import {text}", chat_id=ADMIN)
     assert "looks like an event already recorded" in proposal["text"]  # it is bundled already
     assert "“" in proposal["text"]  # every fact shows its quote
-    (saved,) = await bot.press(proposal, buttons(proposal)["💾 Save selected"], user=bot.fake.user(ADMIN))
+    saved, _ = await bot.press(proposal, buttons(proposal)["💾 Save selected"], user=bot.fake.user(ADMIN))
     assert saved["text"].startswith("Imported:")
     subject = next(
         s

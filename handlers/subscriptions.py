@@ -1,0 +1,264 @@
+"""Partners subscribe to new events: /subscribe (filters chosen with buttons), /subscriptions (pause, resume,
+remove), /unsubscribe (all, after a confirmation). In a group only its administrators change them.
+
+Admins publish: after /newevent or /import the bot offers to notify the matching chats now; /announce EVENT
+notifies them again. Delivery itself is `handlers.delivery`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.edits import EVENT_KINDS
+from bot.engine import Engine
+from bot.messages import PLACE_NAMES_ES, kind_name, say
+from bot.notify import DIMENSIONS, TOPIC_CHOICES, Filters, describe_filters
+from handlers.admin import admin_only
+from handlers.context import Context, deps, edit_text, is_chat_admin, reply_text, retrying, user_lang
+from handlers.delivery import deliverer
+from handlers.editing import Refused, event_of
+from handlers.keyboards import encode
+
+DRAFT = "subscription"
+CODES = {"c": "countries", "p": "programmes", "k": "kinds", "t": "topics"}
+PER_ROW = 2
+
+
+@dataclass
+class SubDraft:
+    message_id: int = 0
+    dimension: str | None = None
+    filters: Filters = field(default_factory=dict)
+
+
+def options(engine: Engine, dimension: str, lang: str) -> list[tuple[str, str]]:
+    """(value, label) choices for one dimension, from what the knowledge holds."""
+    if dimension == "countries":
+        events = engine.index.events.values()
+        found = {str(f.value) for e in events for n in ("country", "participant_countries") for f in e.many(n)}
+        return [(c, PLACE_NAMES_ES.get(c, c) if lang == "es" else c) for c in sorted(found)]
+    if dimension == "programmes":
+        return [(pid, p.name) for pid, p in sorted(engine.index.programmes.items())]
+    if dimension == "kinds":
+        return [(k, kind_name(k, lang)) for k in EVENT_KINDS]
+    return [(t, t) for t in TOPIC_CHOICES]
+
+
+def main_view(draft: SubDraft, engine: Engine, lang: str) -> tuple[str, InlineKeyboardMarkup]:
+    text = say("sub_intro", lang, current=describe_filters(draft.filters, engine, lang))
+    dims = [
+        InlineKeyboardButton(say(f"dim_{dim}", lang), callback_data=encode("u", "d", code))
+        for code, dim in CODES.items()
+    ]
+    rows = [dims[i : i + PER_ROW] for i in range(0, len(dims), PER_ROW)]
+    rows.append(
+        [
+            InlineKeyboardButton(say("btn_subscribe", lang), callback_data=encode("u", "s", "0")),
+            InlineKeyboardButton(say("btn_cancel", lang), callback_data=encode("u", "x", "0")),
+        ]
+    )
+    return text, InlineKeyboardMarkup(rows)
+
+
+def pick_view(draft: SubDraft, engine: Engine, lang: str) -> tuple[str, InlineKeyboardMarkup]:
+    assert draft.dimension is not None
+    chosen = set(draft.filters.get(draft.dimension, []))
+    buttons = [
+        InlineKeyboardButton(("✅ " if value in chosen else "") + label[:60], callback_data=encode("u", "o", str(n)))
+        for n, (value, label) in enumerate(options(engine, draft.dimension, lang))
+    ]
+    rows = [buttons[i : i + PER_ROW] for i in range(0, len(buttons), PER_ROW)]
+    rows.append([InlineKeyboardButton(say("btn_back", lang), callback_data=encode("u", "b", "0"))])
+    dimension = say(f"dim_{draft.dimension}", lang).split(" ", 1)[-1].lower()
+    text = say("sub_pick", lang, dimension=dimension, current=describe_filters(draft.filters, engine, lang))
+    return text, InlineKeyboardMarkup(rows)
+
+
+async def on_subscribe(update: Update, context: Context) -> None:
+    lang = user_lang(update, context)
+    if not await is_chat_admin(update, context):
+        await reply_text(update, say("sub_group_admins", lang))
+        return
+    assert context.user_data is not None
+    draft = SubDraft()
+    text, keyboard = main_view(draft, deps(context).engine, lang)
+    sent = await reply_text(update, text, keyboard)
+    draft.message_id = sent.message_id
+    context.user_data[DRAFT] = draft
+
+
+async def on_subscribe_button(update: Update, context: Context, action: str, arg: str) -> None:
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    assert query is not None and query.message is not None and chat is not None and user is not None
+    lang = user_lang(update, context)
+    draft = (context.user_data or {}).get(DRAFT)
+    if not isinstance(draft, SubDraft) or draft.message_id != query.message.message_id:
+        await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
+        return
+    engine = deps(context).engine
+    await retrying(lambda: query.answer())
+    if action == "d" and arg in CODES:
+        draft.dimension = CODES[arg]
+    elif action == "o" and draft.dimension is not None and arg.isdigit():
+        choices = options(engine, draft.dimension, lang)
+        if int(arg) < len(choices):
+            value = choices[int(arg)][0]
+            chosen = draft.filters.setdefault(draft.dimension, [])
+            chosen.remove(value) if value in chosen else chosen.append(value)
+            if not chosen:
+                del draft.filters[draft.dimension]
+    elif action == "b":
+        draft.dimension = None
+    elif action == "x":
+        (context.user_data or {}).pop(DRAFT, None)
+        await edit_text(update, say("unsub_kept", lang))
+        return
+    elif action == "s":
+        (context.user_data or {}).pop(DRAFT, None)
+        filters = {dim: sorted(draft.filters[dim]) for dim in DIMENSIONS if draft.filters.get(dim)}
+        store = deps(context).store
+        await asyncio.to_thread(store.subscribe, chat.id, chat.type, filters, lang, user.id)
+        await edit_text(update, say("sub_saved", lang, what=describe_filters(filters, engine, lang)))
+        return
+    text, keyboard = pick_view(draft, engine, lang) if draft.dimension else main_view(draft, engine, lang)
+    await edit_text(update, text, keyboard)
+
+
+def list_view(update: Update, context: Context, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    chat = update.effective_chat
+    assert chat is not None
+    engine = deps(context).engine
+    subs = deps(context).store.subscriptions(chat.id)
+    if not subs:
+        return say("sub_none", lang), None
+    lines = [say("sub_list_title", lang)]
+    rows = []
+    for n, sub in enumerate(subs, 1):
+        paused = say("sub_paused", lang) if sub["paused"] else ""
+        lines.append(say("sub_line", lang, n=n, what=describe_filters(sub["filters"], engine, lang), paused=paused))
+        toggle = ("▶ " if sub["paused"] else "⏸ ") + str(n)
+        rows.append(
+            [
+                InlineKeyboardButton(toggle, callback_data=encode("w", "r" if sub["paused"] else "p", sub["sid"])),
+                InlineKeyboardButton(f"🗑 {n}", callback_data=encode("w", "d", sub["sid"])),
+            ]
+        )
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+async def on_subscriptions(update: Update, context: Context) -> None:
+    text, keyboard = list_view(update, context, user_lang(update, context))
+    await reply_text(update, text, keyboard)
+
+
+async def on_unsubscribe(update: Update, context: Context) -> None:
+    lang = user_lang(update, context)
+    chat = update.effective_chat
+    assert chat is not None
+    if not await is_chat_admin(update, context):
+        await reply_text(update, say("sub_group_admins", lang))
+        return
+    subs = deps(context).store.subscriptions(chat.id)
+    if not subs:
+        await reply_text(update, say("sub_none", lang))
+        return
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(say("btn_remove_all", lang), callback_data=encode("w", "a", "0")),
+                InlineKeyboardButton(say("btn_keep", lang), callback_data=encode("w", "k", "0")),
+            ]
+        ]
+    )
+    await reply_text(update, say("unsub_confirm", lang, n=len(subs)), keyboard)
+
+
+async def on_manage_button(update: Update, context: Context, action: str, arg: str) -> None:
+    """Pause, resume or remove one subscription; remove all; keep them."""
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    lang = user_lang(update, context)
+    if not await is_chat_admin(update, context):
+        await retrying(lambda: query.answer(say("sub_group_admins", lang), show_alert=True))
+        return
+    store = deps(context).store
+    await retrying(lambda: query.answer())
+    if action == "k":
+        await edit_text(update, say("unsub_kept", lang))
+        return
+    if action == "a":
+        removed = await asyncio.to_thread(store.unsubscribe, chat.id)
+        await edit_text(update, say("unsub_done", lang, n=removed))
+        return
+    sid = int(arg) if arg.isdigit() else -1
+    if action in ("p", "r"):
+        await asyncio.to_thread(store.set_paused, sid, action == "p", chat.id)
+    elif action == "d":
+        await asyncio.to_thread(store.unsubscribe, chat.id, sid)
+    text, keyboard = list_view(update, context, lang)
+    await edit_text(update, text, keyboard)
+
+
+# -- admins: publishing -------------------------------------------------------------------------------------
+
+
+async def offer_to_notify(update: Update, context: Context, eid: str) -> None:
+    """After an event is published: how many chats it would reach, and a button to notify them."""
+    lang = user_lang(update, context)
+    chats, _ = await asyncio.to_thread(deliverer(context.application).audience, eid)
+    if not chats:
+        await reply_text(update, say("notify_nobody", lang))
+        return
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(say("btn_notify", lang), callback_data=encode("b", "y", eid)),
+                InlineKeyboardButton(say("btn_not_now", lang), callback_data=encode("b", "n", eid)),
+            ]
+        ]
+    )
+    await reply_text(update, say("notify_prompt", lang, n=len(chats)), keyboard)
+
+
+async def on_notify_button(update: Update, context: Context, answer: str, eid: str) -> None:
+    query, user = update.callback_query, update.effective_user
+    assert query is not None
+    lang = user_lang(update, context)
+    if not deps(context).is_admin(user.id if user else None) or eid not in deps(context).engine.index.events:
+        await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
+        return
+    await retrying(lambda: query.answer())
+    await retrying(lambda: query.edit_message_reply_markup(reply_markup=None))
+    if answer == "y":
+        await notify(update, context, eid)
+    else:
+        await reply_text(update, say("not_notified", lang, event=deps(context).engine.index.short_name(eid, lang)))
+
+
+async def notify(update: Update, context: Context, eid: str) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    lang = user_lang(update, context)
+    worker = deliverer(context.application)
+    run = await worker.announce(eid, chat.id, lang)
+    await worker.start_progress(run, lang)
+
+
+@admin_only
+async def on_announce(update: Update, context: Context) -> None:
+    lang = user_lang(update, context)
+    engine = deps(context).engine
+    what = " ".join(context.args or [])
+    if not what:
+        example = engine.index.short_name(engine.index.newest_first[0], lang) if engine.index.newest_first else ""
+        await reply_text(update, say("announce_usage", lang, example=example))
+        return
+    try:
+        eid, _ = event_of(engine, what, lang)
+    except Refused as exc:
+        await reply_text(update, say(exc.key, lang, **exc.values))
+        return
+    await notify(update, context, eid)
