@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.config import Settings
@@ -28,7 +28,7 @@ from bot.engine import Engine
 from bot.messages import say
 from bot.notify import card, event_tags, matches
 from bot.render import Block, pack
-from handlers.context import deps, retry_seconds
+from handlers.context import deps, retry_seconds, retrying
 from handlers.keyboards import encode
 from knowledge.store import Store
 
@@ -245,8 +245,8 @@ class Deliverer:
     async def start_progress(self, run: Run, lang: str) -> None:
         name = self.engine.index.short_name(run.event, lang)
         text = pack([Block(say("delivery_started", lang, event=name, n=run.total))])[0]
-        with contextlib.suppress(Exception):
-            sent = await self.bot.send_message(run.admin_chat, text)
+        with contextlib.suppress(TelegramError):
+            sent = await retrying(lambda: self.bot.send_message(run.admin_chat, text))
             run.message_id = sent.message_id
             run.last_edit = time.monotonic()
         if run.total == 0 or run.done >= run.total:
@@ -263,7 +263,7 @@ class Deliverer:
         lang = run.lang
         name = self.engine.index.short_name(run.event, lang) if run.event in self.engine.index.events else run.event
         text = pack([Block(say("delivery_progress", lang, event=name, done=run.done, n=run.total))])[0]
-        with contextlib.suppress(Exception):  # a progress line is not worth failing a delivery for
+        with contextlib.suppress(TelegramError):  # a progress line is not worth failing a delivery for
             await self.bot.edit_message_text(text, run.admin_chat, run.message_id)
 
     async def _report(self, run: Run) -> None:
@@ -275,8 +275,8 @@ class Deliverer:
         values = {k: counts.get(k, 0) for k in ("sent", "failed", "blocked", "skipped")}
         text = pack([Block(say("delivery_report", lang, event=name, **values))])[0]
         if run.admin_chat:
-            with contextlib.suppress(Exception):
-                await self.bot.send_message(run.admin_chat, text)
+            with contextlib.suppress(TelegramError):
+                await retrying(lambda: self.bot.send_message(run.admin_chat, text))
 
 
 def deliverer(application: Application) -> Deliverer:

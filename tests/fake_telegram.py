@@ -159,7 +159,7 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.gone: set[int] = set()  # chats that no longer exist ("chat not found")
         self.group_admins: dict[int, set[int]] = {}
-        self.scripted: deque[tuple[str, str, float]] = deque()  # (method or "*", kind, retry_after)
+        self.scripted: deque[tuple[str, str, float, int | None]] = deque()  # (method or "*", kind, retry_after, chat)
         self.faults_injected: defaultdict[str, int] = defaultdict(int)
         self.polls_waiting = 0
         self._random = random.Random(self.seed)
@@ -246,9 +246,12 @@ class FakeTelegram:
     def wait_replies(self, chat_id: int, n: int = 1, timeout: float = 20.0) -> list[dict[str, Any]]:
         return self.wait_for(lambda: (r := self.replies(chat_id)) and len(r) >= n and r, timeout)  # type: ignore[no-any-return]
 
-    def fail_next(self, kind: str, method: str = "*", times: int = 1, retry_after: float = 1) -> None:
+    def fail_next(
+        self, kind: str, method: str = "*", times: int = 1, retry_after: float = 1, chat_id: int | None = None
+    ) -> None:
+        """Make the next `times` calls of `method` (to `chat_id`, if given) fail with `kind`."""
         with self.cond:
-            self.scripted.extend((method, kind, retry_after) for _ in range(times))
+            self.scripted.extend((method, kind, retry_after, chat_id) for _ in range(times))
 
     # -- the Bot API -------------------------------------------------------------------------------------
 
@@ -259,7 +262,7 @@ class FakeTelegram:
         method = method.lower()
         with self.cond:
             self.calls.append((method, params))
-            fault = self._fault(method)
+            fault = self._fault(method, params.get("chat_id"))
         if fault is not None:
             return fault
         handler = getattr(self, f"_m_{method}", None)
@@ -275,10 +278,11 @@ class FakeTelegram:
             self.cond.notify_all()
         return 200, {"ok": True, "result": result}
 
-    def _fault(self, method: str) -> tuple[int, dict[str, Any]] | None:
+    def _fault(self, method: str, chat_id: Any) -> tuple[int, dict[str, Any]] | None:
         kind, retry_after = None, 1.0
-        if self.scripted and self.scripted[0][0] in ("*", method):
-            _, kind, retry_after = self.scripted.popleft()
+        head = self.scripted[0] if self.scripted else None
+        if head and head[0] in ("*", method) and head[3] in (None, chat_id):
+            _, kind, retry_after, _ = self.scripted.popleft()
         elif self.fault_rate and method != "getupdates" and self._random.random() < self.fault_rate:
             kind = self._random.choice(self.fault_kinds)
         if kind is None:
