@@ -61,7 +61,10 @@ class Limiter:
         return at
 
     def sent(self, chat: int, now: float) -> None:
-        self.next_any = max(now, self.next_any) + self.interval
+        # Pace from the planned time, not from when we got round to it, so small delays do not add up; but
+        # never plan from further back than one interval (no bursts after an idle spell).
+        base = self.next_any if now - self.next_any < self.interval else now
+        self.next_any = base + self.interval
         self.last[chat] = now
         if chat < 0:
             window = self.group_sent.setdefault(chat, deque())

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
@@ -114,6 +115,20 @@ class AtomicJSONStorage(Storage):
         pass
 
 
+R = TypeVar("R")
+
+
+def _reading(method: Callable[..., R]) -> Callable[..., R]:
+    """Reads take the writer lock too: a reader must never see a change half made (TinyDB shares one dict)."""
+
+    @functools.wraps(method)
+    def locked(self: Store, *args: Any, **kwargs: Any) -> R:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Store:
     """Facts, their audit log and user feedback, kept in one TinyDB database.
 
@@ -124,6 +139,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None, *, load_bundled: bool = True) -> None:
         self.path = Path(path) if path is not None else None
         self._lock = threading.RLock()
+        self._depth = 0
         if self.path is None:
             self._storage: Storage | None = None
             self._db = TinyDB(storage=MemoryStorage)
@@ -139,18 +155,40 @@ class Store:
 
     @contextlib.contextmanager
     def _mutation(self) -> Iterator[None]:
-        """Hold the writer lock and commit every table write made inside as one atomic file write."""
-        with self._lock, self._file_lock():
+        """Hold the writer lock and commit every table write made inside as one atomic file write.
+
+        Re-entrant: a mutation inside another (see `batch`) joins it, and the outermost one writes."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
             try:
-                if isinstance(self._storage, AtomicJSONStorage):
-                    with self._storage.batch():
-                        yield
-                else:
+                with self._file_lock(), self._committing():
                     yield
             finally:
-                # TinyDB caches query results per table; a failed batch must not leave them stale.
-                for name in self._db.tables():
-                    self._db.table(name).clear_cache()
+                self._depth = 0
+
+    def batch(self) -> contextlib.AbstractContextManager[None]:
+        """Group many changes into one atomic write (importing many subscriptions, for example)."""
+        return self._mutation()
+
+    @contextlib.contextmanager
+    def _committing(self) -> Iterator[None]:
+        try:
+            if isinstance(self._storage, AtomicJSONStorage):
+                with self._storage.batch():
+                    yield
+            else:
+                yield
+        finally:
+            # TinyDB caches query results per table; a failed batch must not leave them stale.
+            for name in self._db.tables():
+                self._db.table(name).clear_cache()
 
     @contextlib.contextmanager
     def _file_lock(self) -> Iterator[None]:
@@ -348,6 +386,7 @@ class Store:
             self._set_reachable(chat_id, True)
             return sid
 
+    @_reading
     def subscriptions(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         return [
             dict(doc) | {"sid": doc.doc_id}
@@ -372,6 +411,7 @@ class Store:
             table.remove(doc_ids=[d.doc_id for d in docs])
             return len(docs)
 
+    @_reading
     def unreachable_chats(self) -> set[int]:
         return {int(d["chat_id"]) for d in self._db.table(UNREACHABLE).all()}
 
@@ -394,6 +434,7 @@ class Store:
             self._db.table(OUTBOX).insert_multiple({**m, "run": rid, "key": f"{rid}:{m['chat_id']}"} for m in messages)
             return rid
 
+    @_reading
     def pending(self) -> list[dict[str, Any]]:
         """Queued messages not finished yet (the journal says which are), oldest run first."""
         done = self.journal.entries()
@@ -404,6 +445,7 @@ class Store:
         with self._lock:  # not while compact_outbox reads and clears the journal
             self.journal.record(key, status=status, ts=_now(), **extra)
 
+    @_reading
     def run_report(self, rid: int) -> dict[str, Any]:
         """A run's figures: messages by status (queued ones still pending), and what the run was."""
         found = self._db.table(RUNS).get(doc_id=rid)
@@ -436,13 +478,16 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------------------
 
+    @_reading
     def chat_languages(self) -> dict[int, str]:
         return {int(doc["chat_id"]): str(doc["lang"]) for doc in self._db.table(CHATS).all() if "lang" in doc}
 
+    @_reading
     def facts(self) -> list[Fact]:
         """Every live fact (deleted ones left out)."""
         return [Fact.from_record(doc) for doc in self._db.table(FACTS).all() if not doc.get("deleted")]
 
+    @_reading
     def fact(self, fid: str) -> Fact | None:
         doc_id = self._fid_doc.get(fid)
         doc = self._db.table(FACTS).get(doc_id=doc_id) if doc_id is not None else None
@@ -450,15 +495,18 @@ class Store:
             return None
         return Fact.from_record(doc)
 
+    @_reading
     def audit_log(self) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._db.table(AUDIT).all()]
 
+    @_reading
     def history(self, subject: str) -> list[dict[str, Any]]:
         """The audit entries of one subject's facts ("event:<id>"), newest first."""
         prefix = subject + "/"
         found = [dict(e) for e in self._db.table(AUDIT).all() if e["fid"] == subject or e["fid"].startswith(prefix)]
         return found[::-1]
 
+    @_reading
     def feedback(self, verdicts: tuple[str, ...] = ("down", "unanswered")) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._db.table(FEEDBACK).all() if doc["verdict"] in verdicts]
 

@@ -303,7 +303,7 @@ async def test_import_of_a_seed_release_proposes_and_saves_its_facts(bot, event)
     imported = [f for f in bot.store.facts() if f.subject == subject]
     for name in FIELDS:
         got = sorted(_key(f.value) for f in imported if f.field == name)
-        assert got == sorted(map(_key, bundled(event, name))), name
+        assert got == sorted(map(_key, bundled(event, name))), (name, subject, [(f.fid, f.value) for f in imported])
     assert all(f.source.quote in text or f.field == "title" for f in imported)
 
 

@@ -177,3 +177,17 @@ def test_history_of_an_event_newest_first(store):
     assert [e["actor"] for e in panama] == ["1", "1"]
     assert panama[0]["undoes"] == panama[1]["change"]
     assert [e["fid"] for e in store.history("event:vienna-2017-side-event")] == ["event:vienna-2017-side-event/title"]
+
+
+def test_a_batch_of_changes_is_one_write(tmp_path: Path, monkeypatch):
+    store = Store(tmp_path / "db.json")
+    writes = []
+    real = store_module.atomic_write_bytes
+    monkeypatch.setattr(store_module, "atomic_write_bytes", lambda p, b: (writes.append(p), real(p, b)))
+    with store.batch():
+        for chat in range(50):
+            store.subscribe(chat, "private", {}, "en", by=chat)
+        store.save_fact(_admin_fact(), actor="42")
+    assert len(writes) == 1
+    reopened = Store(tmp_path / "db.json")
+    assert len(reopened.subscriptions()) == 50 and reopened.fact(FUNDERS_EU).value == "European Commission"
