@@ -7,6 +7,7 @@ in every language of the catalogue.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -47,6 +48,9 @@ class Command:
 
 async def on_start(update: Update, context: Context) -> None:
     lang = user_lang(update, context)
+    chat, store = update.effective_chat, deps(context).store
+    if chat is not None and chat.id in store.unreachable_chats():  # back after blocking the bot
+        await asyncio.to_thread(store.set_reachable, chat.id, True)
     user = update.effective_user
     name = f", {user.first_name}" if user and user.first_name and in_private(update) else ""
     engine = deps(context).engine

@@ -371,6 +371,7 @@ class Store:
             for doc in table.all():
                 if doc["chat_id"] == chat_id and doc["filters"] == filters:
                     table.update({"paused": False, "lang": lang}, doc_ids=[doc.doc_id])
+                    self._set_reachable(chat_id, True)
                     return int(doc.doc_id)
             sid = table.insert(
                 {

@@ -149,6 +149,9 @@ async def test_blocked_and_deleted_chats_are_reported_and_left_out_next_time(bot
     report = await until(lambda: [m for m in bot.fake.replies(ADMIN) if "delivered" in m["text"]][1:])
     assert report[0]["text"].endswith("delivered 1, failed 0, blocked 0, skipped 2.")
     assert len(cards(bot, 21)) == 2
+    bot.fake.blocked.discard(22)
+    await bot.send("/start", chat_id=22)  # the user unblocked the bot and came back
+    assert bot.store.unreachable_chats() == {23}
 
 
 async def test_429_pauses_and_network_errors_are_retried_without_losing_anyone(bot):
