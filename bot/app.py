@@ -34,6 +34,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+BOOTSTRAP_RETRIES = 5  # a few network errors while starting are retried (a rejected token is not)
 
 
 def build_application(
@@ -81,6 +82,21 @@ async def on_shutdown(application: Application) -> None:
     await stop_backups(application)
 
 
+async def _initialize(application: Application) -> None:
+    """Connect (getMe), trying again a few times when the network fails; a rejected token fails at once."""
+    for attempt in range(1, BOOTSTRAP_RETRIES + 1):
+        try:
+            await application.initialize()
+            return
+        except InvalidToken:
+            raise
+        except NetworkError:
+            if attempt == BOOTSTRAP_RETRIES:
+                raise
+            log.warning("Could not connect to the Bot API (attempt %d); trying again", attempt)
+            await asyncio.sleep(attempt)
+
+
 def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0.0.1", port: int = 8443) -> int:
     """Run until stopped (Ctrl-C, SIGTERM). Returns the process exit code."""
     if webhook_url and not settings.webhook_secret:
@@ -93,7 +109,7 @@ def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0
         # Connect first, to tell a rejected token or an unreachable server clearly (PTB would log a traceback);
         # run_polling / run_webhook then use this loop and this already initialised application.
         asyncio.set_event_loop(loop := asyncio.new_event_loop())
-        loop.run_until_complete(application.initialize())
+        loop.run_until_complete(_initialize(application))
         if webhook_url:
             application.run_webhook(
                 listen=listen,
@@ -102,9 +118,10 @@ def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0
                 webhook_url=webhook_url,
                 secret_token=settings.webhook_secret,
                 allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=BOOTSTRAP_RETRIES,
             )
         else:
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+            application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES)
     except InvalidToken:
         print(
             f"The Bot API at {host} rejected TELEGRAM_BOT_TOKEN (401 Unauthorized).\n"

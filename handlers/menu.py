@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
@@ -21,7 +22,7 @@ from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import Block, pack
 from handlers import admin, backup, editing, events, importing, language, newevent, subscriptions
-from handlers.context import Context, deps, in_private, reply_all, user_lang
+from handlers.context import Context, deps, in_private, reply_all, retrying, user_lang
 from handlers.questions import send_answer
 
 log = logging.getLogger(__name__)
@@ -120,9 +121,11 @@ async def set_menus(application: Application) -> None:
     admin_ids = deps(application).settings.admin_ids
     for lang in LANGS:
         code = None if lang == DEFAULT_LANG else lang
-        await bot.set_my_commands(menu(lang, False), scope=BotCommandScopeDefault(), language_code=code)
+        public = partial(bot.set_my_commands, menu(lang, False), scope=BotCommandScopeDefault(), language_code=code)
+        await retrying(public)
         for admin_id in sorted(admin_ids):
+            scope = BotCommandScopeChat(admin_id)
             try:
-                await bot.set_my_commands(menu(lang, True), scope=BotCommandScopeChat(admin_id), language_code=code)
+                await retrying(partial(bot.set_my_commands, menu(lang, True), scope=scope, language_code=code))
             except (BadRequest, Forbidden) as exc:  # the admin has not started a chat with the bot yet
                 log.warning("Could not set the admin menu for %s: %s", admin_id, exc.message)
