@@ -34,7 +34,7 @@ def main() -> None:
         fake = server.fake
         bot = BotProcess(Path(tmp), server.base_url, BOT_DELIVERY_PER_SECOND=str(int(LIMIT)), BOT_LOG_LEVEL="WARNING")
         try:
-            fake.wait_for(lambda: fake.polls_waiting > 0, timeout=60)
+            fake.wait_polling()
             fake.says("/announce panama 2021", chat_id=ADMIN)
             fake.wait_for(lambda: delivered(fake), timeout=60)
             start = time.perf_counter()

@@ -43,7 +43,7 @@ def run(module: str, users: int, per_user: int) -> dict[str, float]:
         fake = server.fake
         bot = BotProcess(Path(tmp), server.base_url, "run" if module == "bot" else "", module=module)
         try:
-            fake.wait_for(lambda: fake.polls_waiting > 0, timeout=60)
+            fake.wait_polling()
             done = threading.Event()
             asked_at: dict[int, float] = {}
             left = dict.fromkeys(range(1, users + 1), per_user)

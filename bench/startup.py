@@ -54,7 +54,7 @@ def main() -> None:
             start = time.perf_counter()
             bot = BotProcess(Path(tmp), server.base_url, BOT_LOG_LEVEL="WARNING")
             try:
-                server.fake.wait_for(lambda: server.fake.polls_waiting > 0, timeout=120)
+                server.fake.wait_polling(timeout=120)
                 ready = time.perf_counter() - start
                 rss = peak_rss_mb(bot.proc.pid)
             finally:

@@ -163,6 +163,7 @@ class FakeTelegram:
         self.scripted: deque[tuple[str, str, float, int | None]] = deque()  # (method or "*", kind, retry_after, chat)
         self.faults_injected: defaultdict[str, int] = defaultdict(int)
         self.polls_waiting = 0
+        self.polls = 0  # getUpdates calls so far (a bot that polls is up)
         self._random = random.Random(self.seed)
         self._recent: deque[tuple[float, int]] = deque()  # (time, chat) of sent messages, for limits
         self.retry_after_sent = 0
@@ -244,6 +245,10 @@ class FakeTelegram:
                     raise TimeoutError("the fake Telegram did not see what the test waited for")
                 self.cond.wait(min(left, 0.5))
 
+    def wait_polling(self, since: int = 0, timeout: float = 60.0) -> None:
+        """Wait until a bot polls for updates (after the `since`-th poll: a bot started after that count)."""
+        self.wait_for(lambda: self.polls > since, timeout)
+
     def wait_replies(self, chat_id: int, n: int = 1, timeout: float = 30.0) -> list[dict[str, Any]]:
         return self.wait_for(lambda: (r := self.replies(chat_id)) and len(r) >= n and r, timeout)  # type: ignore[no-any-return]
 
@@ -306,6 +311,7 @@ class FakeTelegram:
         with self.cond:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             self.polls_waiting += 1
+            self.polls += 1
             self.cond.notify_all()
             try:
                 while not self.updates and (left := deadline - time.monotonic()) > 0:

@@ -35,16 +35,16 @@ def test_kill_9_during_a_delivery_loses_nobody_and_duplicates_at_most_the_messag
     with FakeBotAPIServer() as server:
         fake = server.fake
         bot = BotProcess(tmp_path, server.base_url, **env)
-        fake.wait_for(lambda: fake.polls_waiting > 0, timeout=60)
+        fake.wait_polling()
         fake.says("/announce panama 2021", chat_id=ADMIN)
         for trial in range(kills):
             target = (trial + 1) * 120 + rng.randrange(40)
             fake.wait_for(lambda t=target: sum(delivered(fake).values()) >= t, timeout=60)
             bot.proc.kill()  # SIGKILL in the middle of the delivery
             bot.proc.wait(30)
-            fake.polls_waiting = 0
+            mark = fake.polls
             bot = BotProcess(tmp_path, server.base_url, **env)
-            fake.wait_for(lambda: fake.polls_waiting > 0, timeout=60)
+            fake.wait_polling(mark)
         try:
             fake.wait_for(lambda: set(delivered(fake)) >= set(SUBSCRIBERS), timeout=120)
             report = fake.wait_for(lambda: [m for m in fake.replies(ADMIN) if "delivered" in m["text"]], timeout=60)

@@ -17,17 +17,13 @@ from tests.fake_telegram import BOT_USERNAME, TOKEN, FakeBotAPIServer, FakeTeleg
 GROUP = -100555
 
 
-def polling(fake: FakeTelegram) -> bool:
-    return fake.polls_waiting > 0
-
-
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeTelegram, BotProcess]]:
     """One bot process for the module, logging at DEBUG (so the token check covers every level)."""
     with FakeBotAPIServer() as server:
         bot = BotProcess(tmp_path_factory.mktemp("live"), server.base_url, BOT_LOG_LEVEL="DEBUG")
         try:
-            server.fake.wait_for(lambda: polling(server.fake), timeout=60)
+            server.fake.wait_polling()
             yield server.fake, bot
         finally:
             code = bot.stop()
@@ -180,9 +176,10 @@ def test_a_change_acknowledged_to_an_admin_survives_kill_9(tmp_path):
     with FakeBotAPIServer() as server:
         fake = server.fake
         for trial in range(3):
+            mark = fake.polls
             bot = BotProcess(tmp_path, server.base_url)
             try:
-                fake.wait_for(lambda: polling(fake), timeout=60)
+                fake.wait_polling(mark)
                 fake.says(f"/addfact panama 2021 topics crash topic {trial}", chat_id=ADMIN)
                 acknowledged = f"Saved: Panama 2021 training: add topics “crash topic {trial}”"
                 fake.wait_for(lambda ack=acknowledged: any(m["text"].startswith(ack) for m in fake.replies(ADMIN)))
@@ -190,7 +187,6 @@ def test_a_change_acknowledged_to_an_admin_survives_kill_9(tmp_path):
                 bot.proc.wait(30)
             finally:
                 bot.stop()
-            fake.polls_waiting = 0
             store = Store(tmp_path / "db.json", load_bundled=False)
             topics = {f.value for f in store.facts() if f.field == "topics"}
             assert {f"crash topic {n}" for n in range(trial + 1)} <= topics

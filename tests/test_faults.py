@@ -39,7 +39,7 @@ def test_with_10_percent_of_requests_failing_everyone_is_answered_and_notified(t
     with FakeBotAPIServer(fake, timeout_after=6) as server:  # longer than the bot's 5 s read timeout
         bot = BotProcess(tmp_path, server.base_url, BOT_DELIVERY_PER_SECOND="100", BOT_LOG_LEVEL="WARNING")
         try:
-            fake.wait_for(lambda: fake.polls_waiting > 0, timeout=90)
+            fake.wait_polling(timeout=90)
             fake.says("/announce panama 2021", chat_id=ADMIN)
             for round_, question in enumerate(QUESTIONS, 1):
                 for user in USERS:
