@@ -9,7 +9,7 @@ split never falls inside a tag or an entity.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.models import Answer
@@ -62,41 +62,36 @@ def pack(blocks: Iterable[Block], limit: int = MESSAGE_LIMIT, sep: str = "\n") -
             pieces.append(rendered)
         else:
             pieces.extend(block.html(part) for part in _cut(block.text, limit - block.overhead))
-    messages: list[str] = []
+    return _fill(pieces, sep, lambda text: tg_len(text) <= limit) or [""]
+
+
+def _fill(items: Iterable[str], sep: str, fits: Callable[[str], bool]) -> list[str]:
+    """Join `items` with `sep`, in order, into as few groups as `fits` allows (an item alone always goes)."""
+    groups: list[str] = []
     current = ""
-    for piece in pieces:
-        joined = f"{current}{sep}{piece}" if current else piece
-        if tg_len(joined) <= limit:
+    for item in items:
+        joined = f"{current}{sep}{item}" if current else item
+        if fits(joined):
             current = joined
             continue
         if current:
-            messages.append(current)
-        current = piece
+            groups.append(current)
+        current = item
     if current:
-        messages.append(current)
-    return messages or [""]
+        groups.append(current)
+    return groups
 
 
 def _cut(text: str, budget: int) -> list[str]:
     """Cut plain `text` so that each part, once escaped, is at most `budget` long; at spaces when possible."""
-    parts: list[str] = []
-    current = ""
+    words: list[str] = []
     for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if _escaped_len(candidate) <= budget:
-            current = candidate
-            continue
-        if current:
-            parts.append(current)
-        current = ""
         while _escaped_len(word) > budget:  # one "word" longer than a message: cut it by characters
             head = _longest_prefix(word, budget)
-            parts.append(head)
+            words.append(head)
             word = word[len(head) :]
-        current = word
-    if current:
-        parts.append(current)
-    return parts
+        words.append(word)
+    return _fill(words, " ", lambda part: _escaped_len(part) <= budget)
 
 
 def _escaped_len(text: str) -> int:

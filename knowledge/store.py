@@ -323,24 +323,15 @@ class Store:
                 else:
                     restored = {k: v for k, v in entry["before"].items()}
                     facts.update(restored | {"deleted": False, "edited": True}, doc_ids=[doc_id])
-                self._audit(undo_change, actor, entry["fid"], _live(current), entry["before"], change, actor_name)
+                undo = self._entry(
+                    undo_change, actor, entry["fid"], _live(current), entry["before"], change, actor_name
+                )
+                self._db.table(AUDIT).insert(undo)
             return entries
 
     def _next_change(self) -> int:
         log = self._db.table(AUDIT)
         return 1 + max((int(e.get("change", 0)) for e in log.all()), default=0)
-
-    def _audit(
-        self,
-        change: int,
-        actor: str,
-        fid: str,
-        before: dict[str, Any] | None,
-        after: dict[str, Any] | None,
-        undoes: int | None = None,
-        by: str = "",
-    ) -> None:
-        self._db.table(AUDIT).insert(self._entry(change, actor, fid, before, after, undoes, by))
 
     @staticmethod
     def _entry(
