@@ -317,3 +317,12 @@ def test_organisations_read_naturally_in_a_sentence(ask, question, expected):
 def test_suggested_requests_are_not_written_as_questions(engine):
     labels = [c.label for c in engine.suggestions(None, "en", 5)]
     assert "List all events" in labels and "List all events?" not in labels
+
+
+def test_a_follow_up_naming_an_event_after_a_question_about_a_person_asks_who_spoke_there(engine):
+    """Found by the property-based handler tests: this used to raise."""
+    conv = Conversation()
+    engine.ask("Who is Neil Walsh?", conv)
+    answer = engine.ask("and Vienna?", conv)
+    assert answer.intent == "speakers" and "Neil Walsh" in answer.text
+    assert engine.ask("and the panama one?", conv).intent == "speakers"

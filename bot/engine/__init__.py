@@ -85,6 +85,8 @@ class Engine:
         about_person = query.people or query.unknown_names or (conv.person and not query.has_entities)
         if intent in ("person", "quotes") and about_person:
             return _with_confidence(self.composer.person(query, conv, intent), confidence)
+        if intent == "person":  # "and at Vienna?" after "who is Neil Walsh?": the people of that event
+            intent = "speakers"
         programme = self._programme_subject(query, conv, intent)
         if programme:
             return _with_confidence(self.composer.programme(query, programme, intent), confidence)
