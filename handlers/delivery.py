@@ -245,8 +245,12 @@ class Deliverer:
 
     # -- telling the admin -------------------------------------------------------------------------------------
 
+    def _event_name(self, eid: str, lang: str) -> str:
+        """The event's short name; its id when it was deleted since it was announced."""
+        return self.engine.index.short_name(eid, lang) if eid in self.engine.index.events else eid
+
     async def start_progress(self, run: Run, lang: str) -> None:
-        name = self.engine.index.short_name(run.event, lang)
+        name = self._event_name(run.event, lang)
         text = pack([Block(say("delivery_started", lang, event=name, n=run.total))])[0]
         with contextlib.suppress(TelegramError):
             sent = await retrying(lambda: self.bot.send_message(run.admin_chat, text))
@@ -264,7 +268,7 @@ class Deliverer:
             return
         run.last_edit = now
         lang = run.lang
-        name = self.engine.index.short_name(run.event, lang) if run.event in self.engine.index.events else run.event
+        name = self._event_name(run.event, lang)
         text = pack([Block(say("delivery_progress", lang, event=name, done=run.done, n=run.total))])[0]
         with contextlib.suppress(TelegramError):  # a progress line is not worth failing a delivery for
             await self.bot.edit_message_text(text, run.admin_chat, run.message_id)
@@ -274,7 +278,7 @@ class Deliverer:
         report = await asyncio.to_thread(self.store.run_report, run.rid)
         counts = report["counts"]
         lang = str(report["run"].get("lang", "en"))
-        name = self.engine.index.short_name(run.event, lang) if run.event in self.engine.index.events else run.event
+        name = self._event_name(run.event, lang)
         values = {k: counts.get(k, 0) for k in ("sent", "failed", "blocked", "skipped")}
         text = pack([Block(say("delivery_report", lang, event=name, **values))])[0]
         if run.admin_chat:

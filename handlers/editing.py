@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 
 from bot.edits import SURE, AdminSource, InvalidValue, check_counts, find_field, new_fact, parse_value
 from bot.engine import Engine
@@ -21,11 +21,13 @@ from bot.messages import say
 from bot.render import title_and_lines
 from handlers.admin import admin_only
 from handlers.context import Context, deps, reply_all, reply_text, retrying, user_lang
-from handlers.keyboards import encode
+from handlers.events import example_event
+from handlers.keyboards import choices, encode
 from knowledge.facts import EVENT_FIELDS, Fact
 from knowledge.store import UndoConflict
 
 MAX_PENDING = 20
+FALLBACK_EXAMPLE = "Panama 2021 training"  # for usage messages when no event is recorded yet
 EXAMPLE_FIELDS = ", ".join(EVENT_FIELDS)
 
 
@@ -147,7 +149,7 @@ async def on_facts(update: Update, context: Context) -> None:
     engine, lang = deps(context).engine, user_lang(update, context)
     what = " ".join(context.args or [])
     if not what:
-        await reply_text(update, say("usage_facts", lang, example=_example_event(engine, lang)))
+        await reply_text(update, say("usage_facts", lang, example=example_event(engine, lang, FALLBACK_EXAMPLE)))
         return
     try:
         event, _ = event_of(engine, what, lang)
@@ -188,7 +190,8 @@ async def _change(update: Update, context: Context, plan: Any) -> None:
     text = (message.text or "").partition(" ")[2].strip()
     command = (message.text or "").split(maxsplit=1)[0].split("@")[0]
     if not text:
-        example = f"{command} {_example_event(engine, lang)} funders Government of Canada -- https://www.unodc.org/..."
+        event = example_event(engine, lang, FALLBACK_EXAMPLE)
+        example = f"{command} {event} funders Government of Canada -- https://www.unodc.org/..."
         await reply_text(update, say("usage_change", lang, example=example, fields=EXAMPLE_FIELDS))
         return
     try:
@@ -280,11 +283,6 @@ def _check_counts(engine: Engine, event: str, name: str, value: Any, replacing: 
         check_counts(total.value if total else None, [*groups, value])
 
 
-def _example_event(engine: Engine, lang: str) -> str:
-    newest = engine.index.newest_first
-    return engine.index.short_name(newest[0], lang) if newest else "Panama 2021 training"
-
-
 # -- saving and confirming -----------------------------------------------------------------------------------
 
 
@@ -313,14 +311,7 @@ async def ask_to_confirm(update: Update, context: Context, change: Change) -> No
     token = secrets.token_hex(4)
     pending[token] = change
     lang = user_lang(update, context)
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(say("btn_confirm", lang), callback_data=encode("a", "y", token)),
-                InlineKeyboardButton(say("btn_cancel", lang), callback_data=encode("a", "n", token)),
-            ]
-        ]
-    )
+    keyboard = choices(lang, ("btn_confirm", encode("a", "y", token)), ("btn_cancel", encode("a", "n", token)))
     await reply_text(update, say("confirm_change", lang, change=change.text), keyboard)
 
 
@@ -377,7 +368,7 @@ async def on_history(update: Update, context: Context) -> None:
     engine = bot_deps.engine
     what = " ".join(context.args or [])
     if not what:
-        await reply_text(update, say("usage_history", lang, example=_example_event(engine, lang)))
+        await reply_text(update, say("usage_history", lang, example=example_event(engine, lang, FALLBACK_EXAMPLE)))
         return
     events, _ = engine.find_events(what)
     event = events[0] if len(events) == 1 else what.strip()

@@ -40,13 +40,18 @@ async def show_page(update: Update, context: Context, page: int) -> None:
     await retrying(lambda: query.edit_message_text(text, reply_markup=keyboard))
 
 
+def example_event(engine: Engine, lang: str, fallback: str = "") -> str:
+    """The newest event's short name, to show in a usage message."""
+    newest = engine.index.newest_first
+    return engine.index.short_name(newest[0], lang) if newest else fallback
+
+
 async def on_event(update: Update, context: Context) -> None:
     lang = user_lang(update, context)
     engine = deps(context).engine
     name = " ".join(context.args or []).strip()
     if not name:
-        example = engine.index.short_name(engine.index.newest_first[0], lang) if engine.index.newest_first else ""
-        await reply_text(update, say("event_usage", lang, example=example))
+        await reply_text(update, say("event_usage", lang, example=example_event(engine, lang)))
         return
     answer = engine.ask(name, conversation(update, context), intent="summary")
     await send_answer(update, context, name, answer)

@@ -75,6 +75,11 @@ def decode(data: object) -> Press | None:
     return Press(kind, tuple(args))
 
 
+def choices(lang: str, *buttons: tuple[str, str]) -> InlineKeyboardMarkup:
+    """One row of buttons, each (catalogue key of its label, callback data): Confirm / Cancel and the like."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(say(key, lang), callback_data=data) for key, data in buttons]])
+
+
 def answer_keyboard(answer: Answer, feedback: bool = True) -> InlineKeyboardMarkup | None:
     """Choice buttons (events to pick, or questions to try), then Source and 👍/👎."""
     rows: list[list[InlineKeyboardButton]] = []

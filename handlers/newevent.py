@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
@@ -40,7 +40,7 @@ from bot.messages import format_date, say
 from handlers.admin import admin_only
 from handlers.context import Context, deps, reply_text, retrying, user_lang
 from handlers.editing import Change, commit, describe, field_name
-from handlers.keyboards import encode
+from handlers.keyboards import choices, encode
 from handlers.subscriptions import offer_to_notify
 from knowledge.facts import Fact
 
@@ -216,14 +216,7 @@ async def _preview(update: Update, context: Context, draft: Draft, lang: str) ->
     warnings = look_alikes(deps(context).engine, v["title"], v["date"], list(v["place"].values()), lang)
     if warnings:
         lines += ["", *warnings]
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(say("btn_confirm", lang), callback_data=encode("n", "y")),
-                InlineKeyboardButton(say("btn_cancel", lang), callback_data=encode("n", "n")),
-            ]
-        ]
-    )
+    keyboard = choices(lang, ("btn_confirm", encode("n", "y")), ("btn_cancel", encode("n", "n")))
     await reply_text(update, "\n".join(lines), keyboard)
 
 

@@ -20,7 +20,8 @@ from handlers.admin import admin_only
 from handlers.context import Context, deps, edit_text, is_chat_admin, reply_text, retrying, user_lang
 from handlers.delivery import deliverer
 from handlers.editing import Refused, event_of
-from handlers.keyboards import encode
+from handlers.events import example_event
+from handlers.keyboards import choices, encode
 
 DRAFT = "subscription"
 CODES = {"c": "countries", "p": "programmes", "k": "kinds", "t": "topics"}
@@ -165,14 +166,7 @@ async def on_unsubscribe(update: Update, context: Context) -> None:
     if not subs:
         await reply_text(update, say("sub_none", lang))
         return
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(say("btn_remove_all", lang), callback_data=encode("w", "a", "0")),
-                InlineKeyboardButton(say("btn_keep", lang), callback_data=encode("w", "k", "0")),
-            ]
-        ]
-    )
+    keyboard = choices(lang, ("btn_remove_all", encode("w", "a", "0")), ("btn_keep", encode("w", "k", "0")))
     await reply_text(update, say("unsub_confirm", lang, n=len(subs)), keyboard)
 
 
@@ -212,14 +206,7 @@ async def offer_to_notify(update: Update, context: Context, eid: str) -> None:
     if not chats:
         await reply_text(update, say("notify_nobody", lang))
         return
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(say("btn_notify", lang), callback_data=encode("b", "y", eid)),
-                InlineKeyboardButton(say("btn_not_now", lang), callback_data=encode("b", "n", eid)),
-            ]
-        ]
-    )
+    keyboard = choices(lang, ("btn_notify", encode("b", "y", eid)), ("btn_not_now", encode("b", "n", eid)))
     await reply_text(update, say("notify_prompt", lang, n=len(chats)), keyboard)
 
 
@@ -253,8 +240,7 @@ async def on_announce(update: Update, context: Context) -> None:
     engine = deps(context).engine
     what = " ".join(context.args or [])
     if not what:
-        example = engine.index.short_name(engine.index.newest_first[0], lang) if engine.index.newest_first else ""
-        await reply_text(update, say("announce_usage", lang, example=example))
+        await reply_text(update, say("announce_usage", lang, example=example_event(engine, lang)))
         return
     try:
         eid, _ = event_of(engine, what, lang)
