@@ -1,12 +1,22 @@
-"""The knowledge store: TinyDB on one JSON file, written atomically, one writer at a time.
+"""The store: two TinyDB files, written atomically, one writer at a time, each table parsed only when used.
+
+- The knowledge (``BOT_DB_PATH``, ``knowledge.json``): one table per subject ("event:<id>", "programme:<id>")
+  holding its facts, one audit table per subject ("audit:event:<id>") and "changes", one row per admin
+  change (who, when, which subjects; what /undo walks back).
+- The state (``knowledge.state.json`` beside it): feedback, chat languages, subscriptions, the outbox and its
+  runs, unreachable chats. A vote, a subscription or a delivery never rewrites the knowledge.
 
 This is the only module that touches TinyDB. Every change goes through `Store._mutation`, which holds the
 writer lock (a thread lock and an ``flock`` on a side file, so a second process waits too) and batches all the
-table writes of one change into a single atomic file replacement: the file on disk is always either the state
-before the change or the state after it, never half of it.
+table writes of one change into a single atomic replacement of each file it touched: a file on disk is always
+either the state before the change or the state after it, never half of it. A fact and its audit entry are
+in the same file, so they land together.
 
-Questions are never answered from here: the engine builds an in-memory index from `Store.facts()` once and is
-refreshed by the caller after a change.
+Each table is one line of its file. `AtomicJSONStorage` parses a table the first time it is used and, when
+writing, copies the lines of the tables nobody touched byte for byte: an admin change to one event parses that
+event and its audit, however many events there are, and start-up reads the facts without parsing any audit.
+The live facts are kept once, in memory, as compact `Fact` tuples; questions are never answered from here
+(the engine indexes `Store.facts()` and is refreshed by the caller after a change).
 """
 
 from __future__ import annotations
@@ -15,30 +25,38 @@ import contextlib
 import fcntl
 import functools
 import os
+import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Document
+from tinydb.table import Table
 
-from knowledge.facts import Fact, bundled_facts
+from knowledge.facts import Fact, FactReader, bulk, bundled_facts
 from knowledge.journal import Journal
 
-FACTS = "facts"
-AUDIT = "audit"
+AUDIT = "audit:"  # + subject
+CHANGES = "changes"
 FEEDBACK = "feedback"
 CHATS = "chats"
 SUBSCRIPTIONS = "subscriptions"
 OUTBOX = "outbox"
 RUNS = "runs"
 UNREACHABLE = "unreachable"
+
+Tables = MutableMapping[str, dict[str, Any]]
+
+
+def state_path(path: Path) -> Path:
+    """The state file that goes with the knowledge file `path` ("knowledge.json" -> "knowledge.state.json")."""
+    return path.with_name(f"{path.stem}.state{path.suffix or '.json'}")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -51,12 +69,13 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload`: temp file in the same folder, fsync, os.replace, fsync of the folder."""
+def atomic_write(path: Path, chunks: Iterable[bytes]) -> None:
+    """Replace `path` with `chunks`: temp file in the same folder, fsync, os.replace, fsync of the folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -67,58 +86,208 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     fsync_dir(path.parent)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage whose every write atomically replaces the file; writes can be batched into one.
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    atomic_write(path, [payload])
 
-    The parsed file is kept while the file on disk is the one this storage last read or wrote (same inode,
-    size and modification time): TinyDB reads the whole database for every query, and parsing it again each
-    time would cost as much as the question. A batch that fails drops it, since TinyDB changes what it read
-    in place before writing.
+
+def copy_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        while chunk := fh.read(size):
+            yield chunk
+
+
+CONTENTS = "__contents__"  # the last line of a file: where each table is, so that opening it parses no table
+_END = b"\n}\n"
+_TABLE_LINE = re.compile(rb'("(?:[^"\\]|\\.)*"):')
+
+
+class LazyTables(MutableMapping[str, dict[str, Any]]):
+    """The tables of one file, as TinyDB reads them, each parsed from its line only when first used.
+
+    `spans` says where each table's JSON is in `source` (an open file: it stays readable even after the
+    path is replaced). Tables parsed, replaced or added are in `loaded`.
+    """
+
+    def __init__(self, source: IO[bytes] | None = None, spans: dict[str, tuple[int, int]] | None = None) -> None:
+        self.source = source
+        self.spans = spans or {}
+        self.loaded: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def open(cls, path: Path) -> LazyTables | None:
+        """Index the tables of `path` (None when it is empty) from its table of contents, or by reading it line
+        by line when it has none. A file not laid out one table per line (written by another tool, or by hand)
+        is parsed whole instead."""
+        source = path.open("rb")
+        spans = cls._contents(source)
+        if spans is None:
+            spans = cls._scan(source)
+        if spans:
+            return cls(source, spans)
+        source.seek(0)
+        raw = source.read()
+        source.close()
+        if not raw.strip():
+            return None
+        tables = cls()
+        tables.loaded = orjson.loads(raw)
+        tables.loaded.pop(CONTENTS, None)
+        return tables
+
+    @staticmethod
+    def _contents(source: IO[bytes]) -> dict[str, tuple[int, int]] | None:
+        """The spans the last line of the file lists, if it is a table of contents that fits this very file."""
+        size = os.fstat(source.fileno()).st_size
+        marker, step = b"\n" + orjson.dumps(CONTENTS) + b":", 1 << 16
+        while True:
+            start = max(0, size - step)
+            source.seek(start)
+            tail = source.read(size - start)
+            at = tail.rfind(marker)
+            if at >= 0 or start == 0:
+                break
+            step *= 8
+        if at < 0 or not tail.endswith(_END):
+            return None
+        try:
+            contents = orjson.loads(tail[at + len(marker) : -len(_END)])["1"]
+            if contents["at"] != start + at + 1:  # the file was changed by hand since: the offsets are wrong
+                return None
+            return {str(name): (int(a), int(b)) for name, (a, b) in contents["spans"].items()}
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    @staticmethod
+    def _scan(source: IO[bytes]) -> dict[str, tuple[int, int]] | None:
+        source.seek(0)
+        spans: dict[str, tuple[int, int]] = {}
+        offset = 0
+        for line in source:
+            body = line.rstrip(b"\r\n")
+            found = _TABLE_LINE.match(body) if body[:1] == b'"' else None
+            if found:
+                end = len(body) - 1 if body.endswith(b",") else len(body)
+                spans[orjson.loads(found.group(1))] = (offset + found.end(), offset + end)
+            elif body.strip() not in (b"{", b"}", b""):
+                return None
+            offset += len(line)
+        spans.pop(CONTENTS, None)
+        return spans
+
+    def raw(self, name: str) -> bytes:
+        """A table's JSON as it is in the file (KeyError when it is not there unparsed)."""
+        start, end = self.spans[name]
+        assert self.source is not None
+        self.source.seek(start)
+        return self.source.read(end - start)
+
+    def peek(self, name: str) -> dict[str, Any]:
+        """A table, parsed without keeping it (for reading everything once, as start-up does)."""
+        if name in self.loaded:
+            return self.loaded[name]
+        return orjson.loads(self.raw(name)) if name in self.spans else {}
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        if name not in self.loaded:
+            if name not in self.spans:
+                raise KeyError(name)
+            self.loaded[name] = orjson.loads(self.raw(name))
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, table: dict[str, Any]) -> None:
+        self.loaded[name] = table
+
+    def __delitem__(self, name: str) -> None:
+        found = self.loaded.pop(name, None) is not None
+        found = self.spans.pop(name, None) is not None or found
+        if not found:
+            raise KeyError(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.loaded or name in self.spans
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.spans
+        yield from (name for name in self.loaded if name not in self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans.keys() | self.loaded.keys())
+
+    def close(self) -> None:
+        if self.source is not None:
+            self.source.close()
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: one table per line, parsed lazily; every write atomically replaces the file, copying
+    untouched tables byte for byte; writes can be batched into one.
+
+    The index of the file is kept while the file on disk is the one this storage last read or wrote (same inode,
+    size and modification time), so another process's change is seen at the next read. A batch that fails
+    drops it, since TinyDB changes what it read in place before writing.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._pending: dict[str, dict[str, Any]] | None = None
+        self._pending: Tables | None = None
         self._batching = False
-        self._cache: tuple[tuple[int, int, int], dict[str, dict[str, Any]]] | None = None
+        self._tables: LazyTables | None = None
+        self._seen: tuple[int, int, int] | None = None
 
-    def _stamp(self) -> tuple[int, int, int] | None:
+    def stamp(self) -> tuple[int, int, int] | None:
         try:
             st = self.path.stat()
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
+    def read(self) -> Tables | None:  # type: ignore[override]  # TinyDB only uses it as a mapping
         if self._batching and self._pending is not None:
             return self._pending
-        stamp = self._stamp()
-        if stamp is None:
-            return None
-        if self._cache is not None and self._cache[0] == stamp:
-            data = self._cache[1]
-        else:
-            raw = self.path.read_bytes()
-            if not raw.strip():
-                return None
-            data = orjson.loads(raw)
-            self._cache = (stamp, data)
-        if self._batching:
-            self._pending = data
-        return data
+        stamp = self.stamp()
+        if stamp != self._seen or self._tables is None:
+            self._drop()
+            self._tables = LazyTables.open(self.path) if stamp is not None else None
+            self._seen = stamp
+        return self._tables  # a batch writes only once TinyDB wrote to it: reading alone never rewrites a file
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def write(self, data: Tables) -> None:
         if self._batching:
             self._pending = data
             return
         self._write_now(data)
 
-    def _write_now(self, data: dict[str, dict[str, Any]]) -> None:
-        self._cache = None
-        atomic_write_bytes(self.path, orjson.dumps(data))
-        stamp = self._stamp()
-        self._cache = (stamp, data) if stamp is not None else None
+    def _write_now(self, data: Tables) -> None:
+        spans: dict[str, tuple[int, int]] = {}
+
+        def lines() -> Iterator[bytes]:
+            offset = 2
+            yield b"{\n"
+            for name in data:
+                head = (b",\n" if spans else b"") + orjson.dumps(name) + b":"
+                if isinstance(data, LazyTables) and name in data.spans and name not in data.loaded:
+                    body = data.raw(name)
+                else:
+                    body = orjson.dumps(data[name])
+                spans[name] = (offset + len(head), offset + len(head) + len(body))
+                offset += len(head) + len(body)
+                yield head + body
+            at = offset + (2 if spans else 0)
+            contents = {"1": {"at": at, "spans": spans}}
+            yield (b",\n" if spans else b"") + orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + _END
+
+        try:
+            atomic_write(self.path, lines())
+        finally:
+            self._drop()  # the tables parsed for this write are not kept: memory stays flat
+        source = self.path.open("rb")  # under the writer lock: nobody replaced it since
+        self._tables, self._seen = LazyTables(source, spans), self.stamp()
+
+    def _drop(self) -> None:
+        if self._tables is not None:
+            self._tables.close()
+        self._tables, self._seen = None, None
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -129,13 +298,28 @@ class AtomicJSONStorage(Storage):
             if self._pending is not None:
                 self._write_now(self._pending)
         except BaseException:
-            self._cache = None  # TinyDB may have changed the cached data before the write failed
+            self._drop()  # TinyDB may have changed the tables it read before the write failed
             raise
         finally:
             self._batching, self._pending = False, None
 
     def close(self) -> None:
-        pass
+        self._drop()
+
+
+def _peek(db: TinyDB, name: str) -> dict[str, Any]:
+    """A table as stored ({doc id: record}), read-only and not kept parsed, without TinyDB making a Document
+    of each record."""
+    tables = db.storage.read()
+    if isinstance(tables, LazyTables):
+        return tables.peek(name)
+    return (tables or {}).get(name, {})
+
+
+def _table(db: TinyDB, name: str) -> Table:
+    """A TinyDB table, made afresh for each use: no cached next id or query results that another process's
+    change could have made stale, and no table object kept for each of thousands of events."""
+    return Table(db.storage, name, cache_size=0)
 
 
 R = TypeVar("R")
@@ -153,10 +337,10 @@ def _reading(method: Callable[..., R]) -> Callable[..., R]:
 
 
 class Store:
-    """Facts, their audit log and user feedback, kept in one TinyDB database.
+    """The knowledge (facts, their audit, admin changes) and the bot's state, each in one TinyDB file.
 
-    ``path=None`` keeps everything in memory (tests, benchmarks); otherwise the file is created on first use
-    and the bundled knowledge is loaded into it.
+    ``path=None`` keeps everything in memory (tests, benchmarks); otherwise the files are created on first use
+    and the bundled knowledge is loaded into them.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None, *, load_bundled: bool = True) -> None:
@@ -164,12 +348,16 @@ class Store:
         self._lock = threading.RLock()
         self._depth = 0
         if self.path is None:
-            self._storage: Storage | None = None
-            self._db = TinyDB(storage=MemoryStorage)
+            self._knowledge, self._state = TinyDB(storage=MemoryStorage), TinyDB(storage=MemoryStorage)
         else:
-            self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-            self._storage = self._db.storage
-        self._fid_doc: dict[str, int] = {record["fid"]: int(i) for i, record in self._raw(FACTS).items()}
+            self._knowledge = TinyDB(self.path, storage=AtomicJSONStorage)
+            self._state = TinyDB(state_path(self.path), storage=AtomicJSONStorage)
+        # The live facts, by subject, as read from the knowledge file version `_seen` (another process's
+        # change is noticed by the file's stamp, and everything is read again).
+        self._facts: dict[str, dict[str, Fact]] = {}
+        self._subject_of: dict[str, str] = {}
+        self._seen: object = None
+        self._touched: set[str] = set()
         self.journal = Journal(self.path.with_name(self.path.name + ".deliveries") if self.path else None)
         if load_bundled:
             self.load_bundled()
@@ -178,9 +366,10 @@ class Store:
 
     @contextlib.contextmanager
     def _mutation(self) -> Iterator[None]:
-        """Hold the writer lock and commit every table write made inside as one atomic file write.
+        """Hold the writer lock and commit every table write made inside as one atomic write per file.
 
-        Re-entrant: a mutation inside another (see `batch`) joins it, and the outermost one writes."""
+        Re-entrant: a mutation inside another (see `batch`) joins it, and the outermost one writes. The facts
+        of the subjects it touched are read again once written."""
         with self._lock:
             if self._depth:
                 self._depth += 1
@@ -191,27 +380,31 @@ class Store:
                 return
             self._depth = 1
             try:
-                with self._file_lock(), self._committing():
-                    yield
+                with self._file_lock():
+                    self._sync()
+                    self._touched.clear()
+                    try:
+                        with self._committing(self._knowledge), self._committing(self._state):
+                            yield
+                    except BaseException:
+                        self._seen = None  # read everything again rather than trust what the failed change left
+                        raise
+                    self._reread(self._touched)
             finally:
                 self._depth = 0
 
     def batch(self) -> contextlib.AbstractContextManager[None]:
-        """Group many changes into one atomic write (importing many subscriptions, for example)."""
+        """Group many changes into one atomic write per file (importing many subscriptions, for example)."""
         return self._mutation()
 
+    @staticmethod
     @contextlib.contextmanager
-    def _committing(self) -> Iterator[None]:
-        try:
-            if isinstance(self._storage, AtomicJSONStorage):
-                with self._storage.batch():
-                    yield
-            else:
+    def _committing(db: TinyDB) -> Iterator[None]:
+        if isinstance(db.storage, AtomicJSONStorage):
+            with db.storage.batch():
                 yield
-        finally:
-            # TinyDB caches query results per table; a failed batch must not leave them stale.
-            for name in self._db.tables():
-                self._db.table(name).clear_cache()
+        else:
+            yield
 
     @contextlib.contextmanager
     def _file_lock(self) -> Iterator[None]:
@@ -231,24 +424,34 @@ class Store:
         Idempotent. A bundled fact that an admin edited or deleted is left as the admin left it; one that
         nobody touched is refreshed when the bundled knowledge changes.
         """
-        facts = self._db.table(FACTS)
         changed = 0
+        by_subject: dict[str, list[Fact]] = {}
+        for fact in bundled_facts():
+            by_subject.setdefault(fact.subject, []).append(fact)
         with self._mutation():
-            for fact in bundled_facts():
-                record = fact.to_record()
-                doc_id = self._fid_doc.get(fact.fid)
-                if doc_id is None:
-                    self._fid_doc[fact.fid] = facts.insert(record)
+            for subject, facts in by_subject.items():
+                table, stored = _table(self._knowledge, subject), self._records(subject)
+                new = []
+                for fact in facts:
+                    record = fact.to_record()
+                    doc_id, current = stored.get(fact.fid, (None, None))
+                    if doc_id is None or current is None:
+                        new.append(record)
+                    elif current.get("edited") or current.get("deleted"):
+                        continue
+                    elif current["value"] != record["value"] or current["source"] != record["source"]:
+                        table.update(record, doc_ids=[doc_id])
+                    else:
+                        continue
                     changed += 1
-                    continue
-                current = facts.get(doc_id=doc_id)
-                assert isinstance(current, Document)
-                if current.get("edited") or current.get("deleted"):
-                    continue
-                if current["value"] != record["value"] or current["source"] != record["source"]:
-                    facts.update(record, doc_ids=[doc_id])
-                    changed += 1
+                    self._touched.add(subject)
+                if new:
+                    table.insert_multiple(new)
         return changed
+
+    def _records(self, subject: str) -> dict[str, tuple[int, dict[str, Any]]]:
+        """A subject's stored records (live or deleted) by fact id, with their doc ids."""
+        return {record["fid"]: (int(doc_id), record) for doc_id, record in _peek(self._knowledge, subject).items()}
 
     def save_fact(self, fact: Fact, actor: str) -> int:
         """Add or replace one fact on behalf of `actor`; returns the change id."""
@@ -264,33 +467,38 @@ class Store:
     def apply(self, saves: list[Fact], deletes: list[str], actor: str, actor_name: str = "") -> int:
         """Save and delete facts as one change: one atomic write, audited under one change id (for /undo).
 
-        Returns the change id. Deleting a fact that does not exist is ignored. New facts and audit entries
-        are inserted together (TinyDB rewrites a whole table per call, so one call per table, not per fact).
+        Returns the change id. Deleting a fact that does not exist is ignored.
         """
-        facts = self._db.table(FACTS)
         with self._mutation():
             change = self._next_change()
-            audit: list[dict[str, Any]] = []
-            new: list[tuple[str, dict[str, Any]]] = []
+            work: dict[str, dict[str, Fact | None]] = {}  # subject -> fact id -> the fact to save, None to delete
             for fact in saves:
-                doc_id = self._fid_doc.get(fact.fid)
-                before = facts.get(doc_id=doc_id) if doc_id is not None else None
-                record = fact.to_record() | {"edited": True, "deleted": False}
-                if doc_id is None:
-                    new.append((fact.fid, record))
-                else:
-                    facts.update(record, doc_ids=[doc_id])
-                audit.append(self._entry(change, actor, fact.fid, _live(before), record, by=actor_name))
-            ids = facts.insert_multiple(record for _, record in new)
-            self._fid_doc.update((fid, doc_id) for (fid, _), doc_id in zip(new, ids, strict=True))
+                work.setdefault(fact.subject, {})[fact.fid] = fact
             for fid in deletes:
-                doc_id = self._fid_doc.get(fid)
-                before = facts.get(doc_id=doc_id) if doc_id is not None else None
-                if doc_id is None or not isinstance(before, Document) or before.get("deleted"):
-                    continue
-                facts.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
-                audit.append(self._entry(change, actor, fid, dict(before), None, by=actor_name))
-            self._db.table(AUDIT).insert_multiple(audit)
+                if fid in self._subject_of:
+                    work.setdefault(self._subject_of[fid], {})[fid] = None
+            for subject, items in work.items():
+                table, stored = _table(self._knowledge, subject), self._records(subject)
+                audit: list[dict[str, Any]] = []
+                new: list[dict[str, Any]] = []
+                for fid, saved in items.items():
+                    doc_id, before = stored.get(fid, (None, None))
+                    if saved is not None:
+                        record = saved.to_record() | {"edited": True, "deleted": False}
+                        audit.append(self._entry(change, actor, fid, _live(before), record, by=actor_name))
+                        if doc_id is None:
+                            new.append(record)
+                        else:
+                            table.update(record, doc_ids=[doc_id])
+                    elif doc_id is not None and before is not None and not before.get("deleted"):
+                        audit.append(self._entry(change, actor, fid, dict(before), None, by=actor_name))
+                        table.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
+                if new:
+                    table.insert_multiple(new)
+                if audit:
+                    _table(self._knowledge, AUDIT + subject).insert_multiple(audit)
+                    self._touched.add(subject)
+            self._record_change(change, actor, actor_name, sorted(self._touched))
             return change
 
     def undo(self, actor: str, actor_name: str = "") -> list[dict[str, Any]] | UndoConflict | None:
@@ -299,39 +507,45 @@ class Store:
         Refused (`UndoConflict`) when someone changed one of its facts since: undoing would silently throw
         their change away.
         """
-        facts = self._db.table(FACTS)
         with self._mutation():
-            log = self._db.table(AUDIT).all()
-            undone = {entry.get("undoes") for entry in log if entry.get("undoes") is not None}
-            mine = [e for e in log if e["actor"] == actor and e.get("undoes") is None and e.get("change") not in undone]
+            changes = list(_peek(self._knowledge, CHANGES).values())
+            undone = {c.get("undoes") for c in changes if c.get("undoes") is not None}
+            mine = [c for c in changes if c["actor"] == actor and c.get("undoes") is None and c["change"] not in undone]
             if not mine:
                 return None
-            change = mine[-1].get("change")
-            entries = [dict(e) for e in log if e.get("change") == change]
-            for entry in entries:
-                doc_id = self._fid_doc.get(entry["fid"])
-                current = _live(facts.get(doc_id=doc_id)) if doc_id is not None else None
-                if _comparable(current) != _comparable(entry["after"]):
-                    later = [e for e in log if e["fid"] == entry["fid"] and e["ts"] >= entry["ts"]]
+            target = mine[-1]
+            logs = {subject: list(_peek(self._knowledge, AUDIT + subject).values()) for subject in target["subjects"]}
+            entries = [(s, dict(e)) for s, log in logs.items() for e in log if e["change"] == target["change"]]
+            for subject, entry in entries:
+                _, current = self._records(subject).get(entry["fid"], (None, None))
+                if _comparable(_live(current)) != _comparable(entry["after"]):
+                    later = [e for e in logs[subject] if e["fid"] == entry["fid"] and e["ts"] >= entry["ts"]]
                     return UndoConflict(entry["fid"], later[-1]["actor"] if later else "")
             undo_change = self._next_change()
-            for entry in reversed(entries):
-                doc_id = self._fid_doc[entry["fid"]]
-                current = facts.get(doc_id=doc_id)
+            for subject, entry in reversed(entries):
+                doc_id, current = self._records(subject)[entry["fid"]]
+                table = _table(self._knowledge, subject)
                 if entry["before"] is None:
-                    facts.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
+                    table.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
                 else:
-                    restored = {k: v for k, v in entry["before"].items()}
-                    facts.update(restored | {"deleted": False, "edited": True}, doc_ids=[doc_id])
+                    table.update(dict(entry["before"]) | {"deleted": False, "edited": True}, doc_ids=[doc_id])
                 undo = self._entry(
-                    undo_change, actor, entry["fid"], _live(current), entry["before"], change, actor_name
+                    undo_change, actor, entry["fid"], _live(current), entry["before"], target["change"], actor_name
                 )
-                self._db.table(AUDIT).insert(undo)
-            return entries
+                _table(self._knowledge, AUDIT + subject).insert(undo)
+                self._touched.add(subject)
+            self._record_change(undo_change, actor, actor_name, sorted(logs), undoes=target["change"])
+            return [entry for _, entry in entries]
 
     def _next_change(self) -> int:
-        log = self._db.table(AUDIT)
-        return 1 + max((int(e.get("change", 0)) for e in log.all()), default=0)
+        return 1 + max((int(c["change"]) for c in _peek(self._knowledge, CHANGES).values()), default=0)
+
+    def _record_change(
+        self, change: int, actor: str, actor_name: str, subjects: list[str], undoes: int | None = None
+    ) -> None:
+        if subjects:
+            row = {"change": change, "actor": actor, "by": actor_name, "ts": _now(), "subjects": subjects}
+            _table(self._knowledge, CHANGES).insert(row | ({"undoes": undoes} if undoes is not None else {}))
 
     @staticmethod
     def _entry(
@@ -353,7 +567,7 @@ class Store:
     def record_feedback(self, *, chat_id: int, user_id: int, question: str, verdict: str, intent: str) -> None:
         """Keep a 👍/👎 or an unanswered question for admins to review."""
         with self._mutation():
-            self._db.table(FEEDBACK).insert(
+            _table(self._state, FEEDBACK).insert(
                 {
                     "ts": _now(),
                     "chat_id": chat_id,
@@ -365,31 +579,33 @@ class Store:
             )
 
     def backup(self, folder: Path, keep: int) -> Path | None:
-        """Copy the database file into `folder` (atomically, under the writer lock), keeping the newest `keep`.
+        """Copy both database files into `folder` (atomically, under the writer lock), keeping the newest `keep`.
 
-        Returns the new copy (None for a store in memory)."""
+        Returns the knowledge file's copy (None for a store in memory); the state's copy is beside it."""
         if self.path is None:
             return None
         folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{self.path.stem}-{stamp}.json"
         with self._lock, self._file_lock():
-            payload = self.path.read_bytes()
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-            target = folder / f"{self.path.stem}-{stamp}.json"
-            atomic_write_bytes(target, payload)
+            for source, copy in ((self.path, target), (state_path(self.path), state_path(target))):
+                if source.exists():
+                    atomic_write(copy, copy_chunks(source))
         for old in self.backups(folder)[:-keep] if keep > 0 else []:
             old.unlink(missing_ok=True)
+            state_path(old).unlink(missing_ok=True)
         return target
 
     def backups(self, folder: Path) -> list[Path]:
-        """This database's backups in `folder`, oldest first."""
+        """This database's backups in `folder` (the knowledge files), oldest first."""
         if self.path is None or not folder.is_dir():
             return []
-        return sorted(folder.glob(f"{self.path.stem}-*.json"))
+        return sorted(p for p in folder.glob(f"{self.path.stem}-*.json") if not p.name.endswith(".state.json"))
 
     def set_chat_language(self, chat_id: int, lang: str | None) -> None:
         """Fix the language of a chat's answers (None: detect it from each message again)."""
         with self._mutation():
-            chats = self._db.table(CHATS)
+            chats = _table(self._state, CHATS)
             chats.remove(lambda doc: doc.get("chat_id") == chat_id)
             if lang is not None:
                 chats.insert({"chat_id": chat_id, "lang": lang, "ts": _now()})
@@ -399,7 +615,7 @@ class Store:
     def subscribe(self, chat_id: int, chat_type: str, filters: dict[str, list[str]], lang: str, by: int) -> int:
         """Add a subscription (one combination of filters; none = everything); the same one twice is one."""
         with self._mutation():
-            table = self._db.table(SUBSCRIPTIONS)
+            table = _table(self._state, SUBSCRIPTIONS)
             for doc in table.all():
                 if doc["chat_id"] == chat_id and doc["filters"] == filters:
                     table.update({"paused": False, "lang": lang}, doc_ids=[doc.doc_id])
@@ -423,15 +639,15 @@ class Store:
     def subscriptions(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         return [
             dict(doc) | {"sid": doc.doc_id}
-            for doc in self._db.table(SUBSCRIPTIONS).all()
+            for doc in _table(self._state, SUBSCRIPTIONS).all()
             if chat_id is None or doc["chat_id"] == chat_id
         ]
 
     def set_paused(self, sid: int, paused: bool, chat_id: int) -> bool:
         with self._mutation():
-            table = self._db.table(SUBSCRIPTIONS)
+            table = _table(self._state, SUBSCRIPTIONS)
             doc = table.get(doc_id=sid)
-            if not isinstance(doc, Document) or doc["chat_id"] != chat_id:
+            if not isinstance(doc, dict) or doc["chat_id"] != chat_id:
                 return False
             table.update({"paused": paused}, doc_ids=[sid])
             return True
@@ -439,22 +655,24 @@ class Store:
     def unsubscribe(self, chat_id: int, sid: int | None = None) -> int:
         """Remove one subscription of a chat (or all of them); returns how many went."""
         with self._mutation():
-            table = self._db.table(SUBSCRIPTIONS)
+            table = _table(self._state, SUBSCRIPTIONS)
             docs = [d for d in table.all() if d["chat_id"] == chat_id and (sid is None or d.doc_id == sid)]
             table.remove(doc_ids=[d.doc_id for d in docs])
             return len(docs)
 
     @_reading
     def unreachable_chats(self) -> set[int]:
-        return {int(d["chat_id"]) for d in self._db.table(UNREACHABLE).all()}
+        return {int(d["chat_id"]) for d in _peek(self._state, UNREACHABLE).values()}
 
     def set_reachable(self, chat_id: int, reachable: bool) -> None:
         with self._mutation():
             self._set_reachable(chat_id, reachable)
 
     def _set_reachable(self, chat_id: int, reachable: bool) -> None:
-        table = self._db.table(UNREACHABLE)
-        table.remove(doc_ids=[d.doc_id for d in table.all() if d["chat_id"] == chat_id])
+        table = _table(self._state, UNREACHABLE)
+        gone = [int(doc_id) for doc_id, d in _peek(self._state, UNREACHABLE).items() if d["chat_id"] == chat_id]
+        if gone:
+            table.remove(doc_ids=gone)
         if not reachable:
             table.insert({"chat_id": chat_id, "ts": _now()})
 
@@ -463,15 +681,17 @@ class Store:
     def enqueue(self, run: dict[str, Any], messages: list[dict[str, Any]]) -> int:
         """Queue a delivery: the run (what, for whom, counts) and one message per chat, in one atomic write."""
         with self._mutation():
-            rid = self._db.table(RUNS).insert(run | {"ts": _now()})
-            self._db.table(OUTBOX).insert_multiple({**m, "run": rid, "key": f"{rid}:{m['chat_id']}"} for m in messages)
+            rid = _table(self._state, RUNS).insert(run | {"ts": _now()})
+            _table(self._state, OUTBOX).insert_multiple(
+                {**m, "run": rid, "key": f"{rid}:{m['chat_id']}"} for m in messages
+            )
             return rid
 
     @_reading
     def pending(self) -> list[dict[str, Any]]:
         """Queued messages not finished yet (the journal says which are), oldest run first."""
         done = self.journal.entries()
-        return [dict(m) for m in self._db.table(OUTBOX).all() if m["key"] not in done]
+        return [dict(m) for m in _peek(self._state, OUTBOX).values() if m["key"] not in done]
 
     def finish(self, key: str, status: str, **extra: Any) -> None:
         """Mark one message finished ("sent", "failed", "blocked", ...), durably, before the next send."""
@@ -481,11 +701,10 @@ class Store:
     @_reading
     def run_report(self, rid: int) -> dict[str, Any]:
         """A run's figures: messages by status (queued ones still pending), and what the run was."""
-        found = self._db.table(RUNS).get(doc_id=rid)
-        run: dict[str, Any] = dict(found) if isinstance(found, Document) else {}
+        run: dict[str, Any] = dict(_peek(self._state, RUNS).get(str(rid), {}))
         done = self.journal.entries()
         counts: dict[str, int] = dict(run.get("counts", {}))  # folded in by compaction
-        for m in self._db.table(OUTBOX).all():
+        for m in _peek(self._state, OUTBOX).values():
             if m["run"] == rid:
                 status = str(done.get(m["key"], {}).get("status", "pending"))
                 counts[status] = counts.get(status, 0) + 1
@@ -495,62 +714,90 @@ class Store:
         """Fold finished deliveries into the database and empty the journal; returns how many were folded."""
         with self._mutation():
             done = self.journal.entries()
-            outbox = self._db.table(OUTBOX)
+            outbox = _table(self._state, OUTBOX)
             finished = [m for m in outbox.all() if m["key"] in done]
-            runs = self._db.table(RUNS)
+            runs = _table(self._state, RUNS)
             for m in finished:
                 run = runs.get(doc_id=m["run"])
-                if isinstance(run, Document):
+                if isinstance(run, dict):
                     counts = dict(run.get("counts", {}))
                     status = str(done[m["key"]].get("status"))
                     counts[status] = counts.get(status, 0) + 1
-                    runs.update({"counts": counts}, doc_ids=[run.doc_id])
+                    runs.update({"counts": counts}, doc_ids=[m["run"]])
             outbox.remove(doc_ids=[m.doc_id for m in finished])
             self.journal.clear()  # under the writer lock: nothing is journaled between reading and clearing
         return len(finished)
 
     # -- reading -------------------------------------------------------------------------------------
 
-    @_reading
-    def chat_languages(self) -> dict[int, str]:
-        return {int(doc["chat_id"]): str(doc["lang"]) for doc in self._db.table(CHATS).all() if "lang" in doc}
+    def _version(self) -> object:
+        storage = self._knowledge.storage
+        return storage.stamp() if isinstance(storage, AtomicJSONStorage) else "memory"
+
+    def _sync(self) -> None:
+        """Read every live fact again if the knowledge file is not the version they were read from."""
+        version = self._version()
+        if version == self._seen:
+            return
+        tables = self._knowledge.storage.read() or {}
+        subjects = [name for name in tables if ":" in name and not name.startswith(AUDIT)]
+        self._facts, self._subject_of = {}, {}
+        self._read_subjects(subjects)
+        self._seen = self._version()
+
+    def _reread(self, subjects: Iterable[str]) -> None:
+        for subject in subjects:
+            for fid in self._facts.pop(subject, {}):
+                self._subject_of.pop(fid, None)
+        self._read_subjects(subjects)
+        self._seen = self._version()
+
+    def _read_subjects(self, subjects: Iterable[str]) -> None:
+        read, tables = FactReader(), self._knowledge.storage.read() or {}
+        with bulk():
+            for subject in subjects:
+                table = tables.peek(subject) if isinstance(tables, LazyTables) else tables.get(subject, {})
+                live = {fact.fid: fact for fact in read.live(subject, table.values())}
+                if live:
+                    self._facts[subject] = live
+                    self._subject_of.update(dict.fromkeys(live, subject))
 
     @_reading
     def facts(self) -> list[Fact]:
         """Every live fact (deleted ones left out)."""
-        return [Fact.from_record(record) for record in self._raw(FACTS).values() if not record.get("deleted")]
-
-    def _raw(self, table: str) -> dict[str, dict[str, Any]]:
-        """A table as stored ({doc id: record}), read-only, without TinyDB making a Document of every record
-        (with 100,000 facts that alone takes a second)."""
-        data = self._db.storage.read() or {}
-        return data.get(table, {})
+        self._sync()
+        return [fact for live in self._facts.values() for fact in live.values()]
 
     @_reading
     def fact(self, fid: str) -> Fact | None:
-        doc_id = self._fid_doc.get(fid)
-        doc = self._db.table(FACTS).get(doc_id=doc_id) if doc_id is not None else None
-        if not isinstance(doc, Document) or doc.get("deleted"):
-            return None
-        return Fact.from_record(doc)
+        self._sync()
+        subject = self._subject_of.get(fid)
+        return self._facts[subject][fid] if subject is not None else None
+
+    @_reading
+    def chat_languages(self) -> dict[int, str]:
+        return {int(doc["chat_id"]): str(doc["lang"]) for doc in _peek(self._state, CHATS).values() if "lang" in doc}
 
     @_reading
     def audit_log(self) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self._db.table(AUDIT).all()]
+        """Every audit entry, oldest change first."""
+        tables = self._knowledge.storage.read() or {}
+        logs = [_peek(self._knowledge, name) for name in list(tables) if name.startswith(AUDIT)]
+        entries = [dict(e) for log in logs for e in log.values()]
+        return sorted(entries, key=lambda e: int(e["change"]))
 
     @_reading
     def history(self, subject: str) -> list[dict[str, Any]]:
         """The audit entries of one subject's facts ("event:<id>"), newest first."""
-        prefix = subject + "/"
-        found = [dict(e) for e in self._db.table(AUDIT).all() if e["fid"] == subject or e["fid"].startswith(prefix)]
-        return found[::-1]
+        return [dict(e) for e in _peek(self._knowledge, AUDIT + subject).values()][::-1]
 
     @_reading
     def feedback(self, verdicts: tuple[str, ...] = ("down", "unanswered")) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self._db.table(FEEDBACK).all() if doc["verdict"] in verdicts]
+        return [dict(doc) for doc in _peek(self._state, FEEDBACK).values() if doc["verdict"] in verdicts]
 
     def close(self) -> None:
-        self._db.close()
+        self._knowledge.close()
+        self._state.close()
 
 
 @dataclass(frozen=True)

@@ -202,17 +202,22 @@ async def test_backups_copy_the_database_and_keep_the_newest(tmp_path):
     try:
         backups = tmp_path / "backups"
         for _ in range(100):  # the automatic one, made at start-up in the background
-            if backups.is_dir() and list(backups.iterdir()):
+            if len(list(backups.glob("*"))) == 2:
                 break
             await asyncio.sleep(0.05)
-        first = sorted(backups.iterdir())
+        first = harness.store.backups(backups)
         assert len(first) == 1
+        await harness.send("/subscribe", chat_id=ADMIN)
+        harness.store.subscribe(ADMIN, "private", {}, "en", by=ADMIN)
         for _ in range(3):
             (reply,) = await harness.send("/backup", chat_id=ADMIN)
             assert "keeping the last 2" in reply["text"]
-        kept = sorted(backups.iterdir())
+        kept = harness.store.backups(backups)
         assert len(kept) == 2 and first[0] not in kept
-        assert Store(kept[-1]).fact("event:panama-2021-osint-training/title") is not None
+        assert len(list(backups.iterdir())) == 4  # each with the state beside it
+        restored = Store(kept[-1])
+        assert restored.fact("event:panama-2021-osint-training/title") is not None
+        assert [s["chat_id"] for s in restored.subscriptions()] == [ADMIN]
     finally:
         await harness.stop()
 

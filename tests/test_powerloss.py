@@ -14,6 +14,15 @@ from tests.powerloss import after_power_loss, every_crash, record_disk_ops
 FUNDERS = "event:panama-2021-osint-training/funders/government-of-canada"
 
 
+def _records(data: dict, prefix: str) -> list[dict]:
+    return [r for name, table in data.items() if name.startswith(prefix) for r in table.values()]
+
+
+def _values(data: dict) -> list:
+    """The values of every fact in a knowledge file (one table per subject: "event:..." and "programme:...")."""
+    return [r["value"] for r in _records(data, "event:") + _records(data, "programme:")]
+
+
 def test_the_file_is_old_or_new_whenever_the_power_goes(tmp_path: Path):
     path = tmp_path / "db.json"
     path.write_bytes(b'{"old": true}')
@@ -56,8 +65,7 @@ def test_an_admin_change_is_before_or_after_whenever_the_power_goes(tmp_path: Pa
     def check(content: bytes | None) -> None:
         assert content in (old, new)
         data = json.loads(content or b"{}")
-        values = [d["value"] for d in data["facts"].values()]
-        audited = [e["fid"] for e in data.get("audit", {}).values()]
+        values, audited = _values(data), [e["fid"] for e in _records(data, "audit:")]
         assert ("Government of Canada" in values) == (FUNDERS in audited)  # a fact never lands without its audit
 
     assert every_crash(disk.ops, {str(path): old}, str(path), check) >= 6
@@ -72,5 +80,5 @@ def test_every_acknowledged_change_survives_the_power_going_just_after(tmp_path:
         for n in range(changes):
             store.save_fact(Fact(f"{FUNDERS}-{n}", "event:x", "funders", f"F{n}", Source("admin", "q"), "admin"), "42")
     after = after_power_loss(disk.ops, {str(path): initial}, str(path))
-    values = [d["value"] for d in json.loads(after or b"{}")["facts"].values()]
+    values = _values(json.loads(after or b"{}"))
     assert [f"F{n}" for n in range(changes)] == [v for v in values if str(v).startswith("F")]

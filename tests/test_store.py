@@ -89,14 +89,30 @@ def test_a_write_that_fails_midway_leaves_the_previous_file_intact(tmp_path: Pat
     assert Store(path).fact(FUNDERS_EU).value == "European Union"
 
 
+def _count_writes(monkeypatch) -> list[Path]:
+    writes: list[Path] = []
+    real = store_module.atomic_write
+    monkeypatch.setattr(store_module, "atomic_write", lambda p, chunks: (writes.append(p), real(p, chunks)))
+    return writes
+
+
 def test_one_change_is_one_file_write(tmp_path: Path, monkeypatch):
     """A fact and its audit entry land together: never the fact without its audit line."""
     store = Store(tmp_path / "db.json")
-    writes = []
-    real = store_module.atomic_write_bytes
-    monkeypatch.setattr(store_module, "atomic_write_bytes", lambda p, b: (writes.append(p), real(p, b)))
+    writes = _count_writes(monkeypatch)
     store.save_fact(_admin_fact(), actor="42")
-    assert len(writes) == 1
+    assert writes == [tmp_path / "db.json"]
+
+
+def test_votes_subscriptions_and_language_never_rewrite_the_knowledge(tmp_path: Path, monkeypatch):
+    store = Store(tmp_path / "db.json")
+    writes = _count_writes(monkeypatch)
+    store.record_feedback(chat_id=1, user_id=2, question="q", verdict="up", intent="funders")
+    store.subscribe(1, "private", {}, "en", by=1)
+    store.set_chat_language(1, "es")
+    assert writes == [tmp_path / "db.state.json"] * 3
+    assert store.undo("42") is None and store.fact(FUNDERS_EU) is not None
+    assert len(writes) == 3  # nothing to undo and reading: no write at all
 
 
 def test_concurrent_admins_never_lose_each_others_changes(tmp_path: Path):
@@ -179,15 +195,59 @@ def test_history_of_an_event_newest_first(store):
     assert [e["fid"] for e in store.history("event:vienna-2017-side-event")] == ["event:vienna-2017-side-event/title"]
 
 
-def test_a_batch_of_changes_is_one_write(tmp_path: Path, monkeypatch):
+def test_a_batch_of_changes_is_one_write_per_file(tmp_path: Path, monkeypatch):
     store = Store(tmp_path / "db.json")
-    writes = []
-    real = store_module.atomic_write_bytes
-    monkeypatch.setattr(store_module, "atomic_write_bytes", lambda p, b: (writes.append(p), real(p, b)))
+    writes = _count_writes(monkeypatch)
     with store.batch():
         for chat in range(50):
             store.subscribe(chat, "private", {}, "en", by=chat)
         store.save_fact(_admin_fact(), actor="42")
-    assert len(writes) == 1
+        store.save_fact(_admin_fact(value="EC"), actor="42")
+    assert sorted(writes) == [tmp_path / "db.json", tmp_path / "db.state.json"]
     reopened = Store(tmp_path / "db.json")
-    assert len(reopened.subscriptions()) == 50 and reopened.fact(FUNDERS_EU).value == "European Commission"
+    assert len(reopened.subscriptions()) == 50 and reopened.fact(FUNDERS_EU).value == "EC"
+    history = reopened.history("event:panama-2021-osint-training")
+    assert [e["after"]["value"] for e in history] == ["EC", "European Commission"]
+
+
+# -- the file layout: one table per line, parsed when used ------------------------------------------------------
+
+
+def test_a_change_to_one_event_leaves_every_other_table_byte_for_byte(tmp_path: Path):
+    path = tmp_path / "db.json"
+    store = Store(path)
+
+    def tables() -> dict[str, bytes]:
+        lines = path.read_bytes().splitlines()
+        return {line.split(b'":', 1)[0].lstrip(b'"').decode(): line.rstrip(b",") for line in lines[1:-1]}
+
+    before = tables()
+    store.save_fact(_admin_fact(), actor="42")
+    after = tables()
+    changed = {name for name in after if before.get(name) != after[name]}
+    panama = "event:panama-2021-osint-training"
+    assert changed == {panama, f"audit:{panama}", "changes", "__contents__"}
+    assert "event:vienna-2017-side-event" in set(after) - changed and len(after) - len(changed) == 3  # + programmes
+
+
+def test_a_file_in_plain_tinydb_layout_or_edited_by_hand_still_reads(tmp_path: Path):
+    path = tmp_path / "db.json"
+    Store(path).save_fact(_admin_fact(), actor="42")
+    data = json.loads(path.read_bytes())
+    path.write_text(json.dumps(data))  # one line, as TinyDB's own storage writes it
+    assert Store(path).fact(FUNDERS_EU).value == "European Commission"
+    Store(path).save_fact(_admin_fact(value="EC"), actor="42")  # back to one table per line
+    edited = path.read_text().replace('"EC"', '"E.C."')  # by hand: every offset after it moves
+    path.write_text(edited)
+    reopened = Store(path)
+    assert reopened.fact(FUNDERS_EU).value == "E.C."
+    assert reopened.fact("event:vienna-2017-side-event/title") is not None
+
+
+def test_a_change_made_by_another_process_is_seen(tmp_path: Path):
+    bot, other = Store(tmp_path / "db.json"), Store(tmp_path / "db.json")
+    assert bot.fact(FUNDERS_EU).value == "European Union"
+    other.save_fact(_admin_fact(), actor="42")
+    assert bot.fact(FUNDERS_EU).value == "European Commission"
+    bot.save_fact(_admin_fact("event:panama-2021-osint-training/funders/canada", "Canada"), actor="7")
+    assert {f.value for f in other.facts() if f.field == "funders"} >= {"European Commission", "Canada"}

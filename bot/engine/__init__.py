@@ -15,7 +15,7 @@ from bot.engine.models import Answer, Choice, Conversation, EventsPage
 from bot.engine.text import fold
 from bot.engine.understand import Parser, Query
 from bot.messages import say
-from knowledge.facts import Fact
+from knowledge.facts import Fact, bulk
 
 __all__ = ["Answer", "Choice", "Conversation", "Engine", "EventsPage"]
 
@@ -33,7 +33,8 @@ class Engine:
         The new index, parser and composer are built first and swapped in together, so a question being
         answered meanwhile (from another thread) sees either the old knowledge or the new, never a mix.
         """
-        index = KnowledgeIndex(facts)
+        with bulk():
+            index = KnowledgeIndex(facts)
         self.index, self.parser, self.composer = index, Parser(index), Composer(index)
 
     def find_events(self, text: str) -> tuple[list[str], bool]:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bot.engine import lexicon
 from bot.engine.text import apply_synonyms, fold
@@ -88,12 +88,18 @@ class KnowledgeIndex:
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.events: dict[str, EventView] = {}
         self.programmes: dict[str, ProgrammeView] = {}
+        views: dict[str, FactsView] = {}
         for fact in facts:
-            kind, _, ident = fact.subject.partition(":")
-            if kind == "event":
-                self.events.setdefault(ident, EventView(ident)).fields[fact.field].append(fact)
-            elif kind == "programme":
-                self.programmes.setdefault(ident, ProgrammeView(ident)).fields[fact.field].append(fact)
+            view = views.get(fact.subject)
+            if view is None:
+                kind, _, ident = fact.subject.partition(":")
+                if kind == "event":
+                    view = views[fact.subject] = self.events[ident] = EventView(ident)
+                elif kind == "programme":
+                    view = views[fact.subject] = self.programmes[ident] = ProgrammeView(ident)
+                else:
+                    continue
+            view.fields[fact.field].append(fact)
         self.by_year: dict[int, set[str]] = defaultdict(set)
         self.by_place: dict[str, set[str]] = defaultdict(set)
         self.by_kind: dict[str, set[str]] = defaultdict(set)
@@ -219,9 +225,15 @@ def _article_es(kind: str) -> str:
     return "la" if kind in ("training", "conference", "meeting") else "el"
 
 
-def _words(value: object) -> set[str]:
+def _words(value: object) -> frozenset[str]:
     if isinstance(value, dict):
         value = " ".join(str(v) for v in value.values() if isinstance(v, str))
-    folded = fold(str(value))
+    return _text_words(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _text_words(text: str) -> frozenset[str]:
+    """The keywords of a text (cached: kinds, topics, organisers and funders repeat across thousands of events)."""
+    folded = fold(text)
     words = set(folded.split()) | set(apply_synonyms(folded, lexicon.SYNONYM_RULES).split())
-    return {w for w in words if len(w) > 2 and w not in lexicon.STOPWORDS}
+    return frozenset(w for w in words if len(w) > 2 and w not in lexicon.STOPWORDS)
