@@ -108,10 +108,13 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
     path is replaced). Tables parsed, replaced or added are in `loaded`.
     """
 
-    def __init__(self, source: IO[bytes] | None = None, spans: dict[str, tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self, source: IO[bytes] | None = None, spans: dict[str, tuple[int, int]] | None = None, written: bool = False
+    ) -> None:
         self.source = source
         self.spans = spans or {}
         self.loaded: dict[str, dict[str, Any]] = {}
+        self.written = written  # laid out by us: consecutive tables are separated by exactly ',\n"name":'
 
     @classmethod
     def open(cls, path: Path) -> LazyTables | None:
@@ -120,8 +123,9 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
         is parsed whole instead."""
         source = path.open("rb")
         spans = cls._contents(source)
-        if spans is None:
-            spans = cls._scan(source)
+        if spans:
+            return cls(source, spans, written=True)
+        spans = cls._scan(source)
         if spans:
             return cls(source, spans)
         source.seek(0)
@@ -173,6 +177,21 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
             offset += len(line)
         spans.pop(CONTENTS, None)
         return spans
+
+    def untouched(self, name: str) -> tuple[int, int] | None:
+        """Where a table nobody parsed or changed is in the file (None when it was, or is not there)."""
+        return None if name in self.loaded else self.spans.get(name)
+
+    def copy(self, start: int, end: int, size: int = 1 << 20) -> Iterator[bytes]:
+        """A range of the file, a megabyte at a time."""
+        assert self.source is not None
+        self.source.seek(start)
+        while start < end:
+            chunk = self.source.read(min(size, end - start))
+            if not chunk:
+                raise OSError(f"{self.source.name} is shorter than its table of contents says")
+            start += len(chunk)
+            yield chunk
 
     def raw(self, name: str) -> bytes:
         """A table's JSON as it is in the file (KeyError when it is not there unparsed)."""
@@ -261,18 +280,34 @@ class AtomicJSONStorage(Storage):
     def _write_now(self, data: Tables) -> None:
         spans: dict[str, tuple[int, int]] = {}
 
+        lazy = data if isinstance(data, LazyTables) else LazyTables()
+
         def lines() -> Iterator[bytes]:
-            offset = 2
+            offset, run = 2, None  # run: a range of the old file, untouched tables one after another, to copy
             yield b"{\n"
             for name in data:
-                head = (b",\n" if spans else b"") + orjson.dumps(name) + b":"
-                if isinstance(data, LazyTables) and name in data.spans and name not in data.loaded:
-                    body = data.raw(name)
-                else:
-                    body = orjson.dumps(data[name])
-                spans[name] = (offset + len(head), offset + len(head) + len(body))
-                offset += len(head) + len(body)
+                key, sep = orjson.dumps(name), b",\n" if spans else b""
+                old = lazy.untouched(name)
+                if old is not None and run is not None and old[0] == run[1] + len(sep + key) + 1 and lazy.written:
+                    spans[name] = (old[0] + offset - run[0], old[1] + offset - run[0])
+                    run = (run[0], old[1])
+                    continue
+                if run is not None:
+                    yield from lazy.copy(*run)
+                    offset, run = offset + run[1] - run[0], None
+                head = sep + key + b":"
+                offset += len(head)
+                if old is not None:
+                    yield head
+                    spans[name], run = (offset, offset + old[1] - old[0]), old
+                    continue
+                body = orjson.dumps(data[name])
+                spans[name] = (offset, offset + len(body))
+                offset += len(body)
                 yield head + body
+            if run is not None:
+                yield from lazy.copy(*run)
+                offset += run[1] - run[0]
             at = offset + (2 if spans else 0)
             contents = {"1": {"at": at, "spans": spans}}
             yield (b",\n" if spans else b"") + orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + _END
@@ -282,7 +317,7 @@ class AtomicJSONStorage(Storage):
         finally:
             self._drop()  # the tables parsed for this write are not kept: memory stays flat
         source = self.path.open("rb")  # under the writer lock: nobody replaced it since
-        self._tables, self._seen = LazyTables(source, spans), self.stamp()
+        self._tables, self._seen = LazyTables(source, spans, written=True), self.stamp()
 
     def _drop(self) -> None:
         if self._tables is not None:
@@ -354,7 +389,7 @@ class Store:
             self._state = TinyDB(state_path(self.path), storage=AtomicJSONStorage)
         # The live facts, by subject, as read from the knowledge file version `_seen` (another process's
         # change is noticed by the file's stamp, and everything is read again).
-        self._facts: dict[str, dict[str, Fact]] = {}
+        self._facts: dict[str, tuple[Fact, ...]] = {}
         self._subject_of: dict[str, str] = {}
         self._seen: object = None
         self._touched: set[str] = set()
@@ -747,8 +782,8 @@ class Store:
 
     def _reread(self, subjects: Iterable[str]) -> None:
         for subject in subjects:
-            for fid in self._facts.pop(subject, {}):
-                self._subject_of.pop(fid, None)
+            for fact in self._facts.pop(subject, ()):
+                self._subject_of.pop(fact.fid, None)
         self._read_subjects(subjects)
         self._seen = self._version()
 
@@ -757,22 +792,22 @@ class Store:
         with bulk():
             for subject in subjects:
                 table = tables.peek(subject) if isinstance(tables, LazyTables) else tables.get(subject, {})
-                live = {fact.fid: fact for fact in read.live(subject, table.values())}
+                live = tuple(read.live(subject, table.values()))
                 if live:
                     self._facts[subject] = live
-                    self._subject_of.update(dict.fromkeys(live, subject))
+                    self._subject_of.update((fact.fid, subject) for fact in live)
 
     @_reading
     def facts(self) -> list[Fact]:
         """Every live fact (deleted ones left out)."""
         self._sync()
-        return [fact for live in self._facts.values() for fact in live.values()]
+        return [fact for live in self._facts.values() for fact in live]
 
     @_reading
     def fact(self, fid: str) -> Fact | None:
         self._sync()
         subject = self._subject_of.get(fid)
-        return self._facts[subject][fid] if subject is not None else None
+        return next((f for f in self._facts[subject] if f.fid == fid), None) if subject is not None else None
 
     @_reading
     def chat_languages(self) -> dict[int, str]:

@@ -174,7 +174,7 @@ def test_every_number_in_an_answer_comes_from_a_source_quote(engine, ask, questi
     answer = ask(question)
     quoted = " ".join(s.quote for s in answer.sources)
     for eid in answer.events:
-        quoted += " ".join(f.source.quote for facts in engine.index.events[eid].fields.values() for f in facts)
+        quoted += " ".join(f.source.quote for f in engine.index.events[eid].all())
     text = re.sub(r"That fits \d+ events", "", answer.text)
     for number in re.findall(r"\d+", text):
         assert number in quoted, f"{number} in {answer.text!r} is not in any source quote"

@@ -251,3 +251,18 @@ def test_a_change_made_by_another_process_is_seen(tmp_path: Path):
     assert bot.fact(FUNDERS_EU).value == "European Commission"
     bot.save_fact(_admin_fact("event:panama-2021-osint-training/funders/canada", "Canada"), actor="7")
     assert {f.value for f in other.facts() if f.field == "funders"} >= {"European Commission", "Canada"}
+
+
+def test_the_table_of_contents_points_at_every_table_after_many_changes(tmp_path: Path):
+    path = tmp_path / "db.json"
+    store = Store(path)
+    for n, subject in enumerate(["event:vienna-2017-side-event", "event:a", "event:panama-2021-osint-training"] * 3):
+        store.save_fact(_admin_fact(f"{subject}/topics/t{n}", f"topic é {n}"), actor=str(n % 2))
+    store.delete_fact("event:vienna-2017-side-event/title", actor="0")
+    store.record_feedback(chat_id=1, user_id=2, question="q", verdict="down", intent="x")
+    whole = json.loads(path.read_bytes())
+    tables = store_module.LazyTables.open(path)
+    assert tables is not None and tables.written  # opened from its table of contents
+    assert set(tables) == set(whole) - {"__contents__"}
+    assert all(tables.peek(name) == whole[name] for name in tables)
+    tables.close()

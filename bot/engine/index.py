@@ -27,14 +27,31 @@ class FactsView:
     """A subject (event or programme) assembled from its facts: each field keeps the facts behind it."""
 
     id: str
-    fields: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
+    # A field with one fact holds the fact itself, not a list of one: most fields have one, and with 10,000
+    # events those lists alone would take 10 MB.
+    fields: dict[str, Fact | list[Fact]] = field(default_factory=dict)
+
+    def add(self, fact: Fact) -> None:
+        held = self.fields.get(fact.field)
+        if held is None:
+            self.fields[fact.field] = fact
+        elif isinstance(held, list):
+            held.append(fact)
+        else:
+            self.fields[fact.field] = [held, fact]
 
     def one(self, name: str) -> Fact | None:
-        facts = self.fields.get(name)
-        return facts[0] if facts else None
+        held = self.fields.get(name)
+        return held[0] if isinstance(held, list) else held
 
     def many(self, name: str) -> list[Fact]:
-        return self.fields.get(name, [])
+        held = self.fields.get(name)
+        if held is None:
+            return []
+        return held if isinstance(held, list) else [held]
+
+    def all(self) -> list[Fact]:
+        return [fact for name in self.fields for fact in self.many(name)]
 
     def text(self, name: str) -> str:
         fact = self.one(name)
@@ -99,7 +116,7 @@ class KnowledgeIndex:
                     view = views[fact.subject] = self.programmes[ident] = ProgrammeView(ident)
                 else:
                     continue
-            view.fields[fact.field].append(fact)
+            view.add(fact)
         self.by_year: dict[int, set[str]] = defaultdict(set)
         self.by_place: dict[str, set[str]] = defaultdict(set)
         self.by_kind: dict[str, set[str]] = defaultdict(set)
