@@ -124,12 +124,17 @@ class Deliverer:
             chats.setdefault(sub["chat_id"], {"chat_id": sub["chat_id"], "event": eid, "lang": sub["lang"]})
         return chats, skipped
 
-    async def announce(self, eid: str, admin_chat: int, lang: str) -> Run:
+    async def announce(self, eid: str, admin_chat: int, lang: str, request: str = "") -> Run | None:
+        """Queue `eid`'s card for every matching chat. None when `request` (the update that asked) was queued
+        already: Telegram delivered it again after a crash, and that delivery is under way or done."""
         chats, skipped = await asyncio.to_thread(self.audience, eid)
         messages = list(chats.values())
-        run = {"event": eid, "admin_chat": admin_chat, "lang": lang, "total": len(messages)}
+        run = {"event": eid, "admin_chat": admin_chat, "lang": lang, "total": len(messages), "request": request}
         run["counts"] = {"skipped": skipped}
-        rid = await asyncio.to_thread(self.store.enqueue, run, messages)
+        rid, new = await asyncio.to_thread(self.store.enqueue, run, messages)
+        if not new:
+            log.info("%s asked again for delivery %d of %s; not queued twice", request, rid, eid)
+            return None
         queued = [m | {"run": rid, "key": f"{rid}:{m['chat_id']}"} for m in messages]
         tracked = Run(rid, eid, admin_chat, len(queued), lang=lang)
         self.runs[rid] = tracked

@@ -230,8 +230,9 @@ async def notify(update: Update, context: Context, eid: str) -> None:
     assert chat is not None
     lang = user_lang(update, context)
     worker = deliverer(context.application)
-    run = await worker.announce(eid, chat.id, lang)
-    await worker.start_progress(run, lang)
+    run = await worker.announce(eid, chat.id, lang, request=f"update {update.update_id}")
+    if run is not None:
+        await worker.start_progress(run, lang)
 
 
 @admin_only

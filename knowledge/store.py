@@ -713,14 +713,22 @@ class Store:
 
     # -- the outbox ----------------------------------------------------------------------------------
 
-    def enqueue(self, run: dict[str, Any], messages: list[dict[str, Any]]) -> int:
-        """Queue a delivery: the run (what, for whom, counts) and one message per chat, in one atomic write."""
+    def enqueue(self, run: dict[str, Any], messages: list[dict[str, Any]]) -> tuple[int, bool]:
+        """Queue a delivery: the run (what, for whom, counts) and one message per chat, in one atomic write.
+
+        Returns the run id and whether it is new: a run whose "request" (the Telegram update that asked for it)
+        was queued before is not queued twice, so an update Telegram delivers again after a crash notifies
+        nobody twice."""
         with self._mutation():
+            request = run.get("request")
+            for doc_id, existing in _peek(self._state, RUNS).items():
+                if request and existing.get("request") == request:
+                    return int(doc_id), False
             rid = _table(self._state, RUNS).insert(run | {"ts": _now()})
             _table(self._state, OUTBOX).insert_multiple(
                 {**m, "run": rid, "key": f"{rid}:{m['chat_id']}"} for m in messages
             )
-            return rid
+            return rid, True
 
     @_reading
     def pending(self) -> list[dict[str, Any]]:

@@ -215,3 +215,25 @@ def test_the_limiter_paces_overall_per_chat_and_per_group():
         limiter.sent(-100, at)
     times = list(limiter.group_sent[-100])
     assert len([t for t in times if t >= times[-1] - 60]) <= 20
+
+
+async def test_an_announcement_delivered_again_after_a_crash_notifies_nobody_twice(tmp_path):
+    """Telegram sends an update again when the bot died before confirming it: the delivery must not double."""
+    first = await Harness(tmp_path).start()
+    for chat in (44, 45):
+        await subscribe(first, chat, [])
+    first.app.bot_data["deliverer"].paused_until = float("inf")  # the "crash" comes before anything is sent
+    announce = first.fake.says("/announce vienna", chat_id=ADMIN, queue=False)
+    await first.run(announce)
+    await first.stop()
+
+    second = await Harness(tmp_path).start()
+    worker = second.app.bot_data["deliverer"]
+    await second.run(announce)  # the same update again
+    await until(lambda: cards(second, 44) and cards(second, 45) and not worker.queue and not worker.runs)
+    reports = [m["text"] for m in second.fake.replies(ADMIN) if "delivered" in m["text"]]
+    assert reports == ["📣 Vienna 2017 side event: delivered 2, failed 0, blocked 0, skipped 0."]
+    assert len(cards(second, 44)) == 1 and len(cards(second, 45)) == 1
+    await second.send("/announce vienna", chat_id=ADMIN)  # a new request is a new delivery
+    await until(lambda: len(cards(second, 44)) == 2 and len(cards(second, 45)) == 2)
+    await second.stop()
