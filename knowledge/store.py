@@ -37,7 +37,7 @@ from typing import IO, Any, TypeVar
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from knowledge.facts import Fact, FactReader, bulk, bundled_facts
 from knowledge.journal import Journal
@@ -394,8 +394,43 @@ class Store:
         self._seen: object = None
         self._touched: set[str] = set()
         self.journal = Journal(self.path.with_name(self.path.name + ".deliveries") if self.path else None)
+        self._migrate()
         if load_bundled:
             self.load_bundled()
+
+    def _migrate(self) -> None:
+        """Move a database kept in the first layout (one file: a "facts" table, an "audit" table and the state
+        tables) into this one, keeping every fact, audit entry and change, and the ids of subscriptions and
+        runs (buttons and the delivery journal name them).
+
+        Idempotent: the state is written first, each table replaced whole; if the process dies before the
+        knowledge is written, the next start migrates the same old file again to the same result."""
+        with self._lock:
+            tables = self._knowledge.storage.read()
+            if not tables or "facts" not in tables:
+                return
+            with self._mutation():
+                subject_of: dict[str, str] = {}
+                for record in tables["facts"].values():
+                    subject_of[record["fid"]] = record["subject"]
+                    _table(self._knowledge, record["subject"]).insert(record)
+                changes: dict[int, dict[str, Any]] = {}
+                for entry in tables.get("audit", {}).values():
+                    subject = subject_of.get(entry["fid"], entry["fid"].split("/")[0])
+                    _table(self._knowledge, AUDIT + subject).insert(entry)
+                    row = changes.setdefault(int(entry["change"]), {"change": int(entry["change"]), "subjects": []})
+                    row.update(actor=entry["actor"], by=entry.get("by", ""), ts=entry["ts"])
+                    row["subjects"] = sorted({*row["subjects"], subject})
+                    if entry.get("undoes") is not None:
+                        row["undoes"] = entry["undoes"]
+                _table(self._knowledge, CHANGES).insert_multiple(changes[n] for n in sorted(changes))
+                for name in (FEEDBACK, CHATS, SUBSCRIPTIONS, OUTBOX, RUNS, UNREACHABLE):
+                    state = _table(self._state, name)
+                    state.truncate()
+                    state.insert_multiple(Document(doc, int(i)) for i, doc in tables.get(name, {}).items())
+                for name in ("facts", "audit", FEEDBACK, CHATS, SUBSCRIPTIONS, OUTBOX, RUNS, UNREACHABLE):
+                    self._knowledge.drop_table(name)
+            self._seen = None  # read every fact again, from the new layout
 
     # -- writing -------------------------------------------------------------------------------------
 

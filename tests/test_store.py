@@ -266,3 +266,33 @@ def test_the_table_of_contents_points_at_every_table_after_many_changes(tmp_path
     assert set(tables) == set(whole) - {"__contents__"}
     assert all(tables.peek(name) == whole[name] for name in tables)
     tables.close()
+
+
+def test_a_database_in_the_first_layout_is_migrated_with_nothing_lost(tmp_path: Path):
+    """The first layout kept everything in one file: tables "facts" and "audit" beside the state tables."""
+    path = tmp_path / "db.json"
+    records = {str(n): f.to_record() for n, f in enumerate(bundled_facts(), 1)}
+    eu = next(k for k, r in records.items() if r["fid"] == FUNDERS_EU)
+    before = dict(records[eu])
+    records[eu] = before | {"value": "European Commission", "origin": "admin", "edited": True, "deleted": False}
+    entry = {"ts": "2026-11-01T10:00:00+00:00", "change": 1, "actor": "42", "fid": FUNDERS_EU}
+    old = {
+        "facts": records,
+        "audit": {"1": entry | {"before": before, "after": records[eu]}},
+        "subscriptions": {"7": {"chat_id": 11, "chat_type": "private", "filters": {}, "lang": "es", "paused": False}},
+        "runs": {"3": {"event": "vienna-2017-side-event", "admin_chat": 42, "lang": "en", "total": 1}},
+        "outbox": {"1": {"chat_id": 11, "run": 3, "key": "3:11", "lang": "es"}},
+        "feedback": {"1": {"chat_id": 1, "user_id": 2, "question": "how many judges?", "verdict": "down"}},
+    }
+    path.write_text(json.dumps(old))
+    store = Store(path)
+    assert store.fact(FUNDERS_EU).value == "European Commission"
+    assert len(store.facts()) == len(bundled_facts())
+    assert [e["actor"] for e in store.history("event:panama-2021-osint-training")] == ["42"]
+    assert [(s["sid"], s["lang"]) for s in store.subscriptions()] == [(7, "es")]
+    assert [m["key"] for m in store.pending()] == ["3:11"]
+    assert [f["question"] for f in store.feedback()] == ["how many judges?"]
+    assert store.undo("42") is not None and store.fact(FUNDERS_EU).value == "European Union"
+    reopened = Store(path)
+    assert reopened.fact(FUNDERS_EU).value == "European Union" and len(reopened.subscriptions()) == 1
+    assert "facts" not in json.loads(path.read_bytes())
