@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
+import gzip
 import io
-import json
 import logging
 import time
 from datetime import UTC, datetime
-from typing import Any
 
+import orjson
 from telegram import InputFile, Update
 from telegram.ext import Application
 
@@ -27,14 +27,42 @@ log = logging.getLogger(__name__)
 
 CSV_FIELDS = [name for name in EVENT_FIELDS if name not in ("statements", "series", "objectives")]
 BACKUP_TASK = "backup_task"
+PLAIN_LIMIT = 10 * 1024 * 1024
 
 
-def export_json(facts: list[Fact]) -> bytes:
-    by_subject: dict[str, list[dict[str, Any]]] = {}
-    for fact in sorted(facts, key=lambda f: f.fid):
-        by_subject.setdefault(fact.subject, []).append(fact.to_record())
-    document = {"exported": datetime.now(UTC).isoformat(timespec="seconds"), "subjects": by_subject}
-    return json.dumps(document, ensure_ascii=False, indent=1).encode()
+def export_json(facts: list[Fact], plain_limit: int = PLAIN_LIMIT) -> tuple[bytes, bool]:
+    """The knowledge as JSON, by subject, one fact a line; gzip-compressed (True) when it would be larger than
+    `plain_limit`, since Telegram takes documents up to 50 MB (10,000 events make about 60 MB of JSON).
+
+    Written a subject at a time: memory holds the output, never a parsed copy of every fact."""
+    by_subject: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_subject.setdefault(fact.subject, []).append(fact)
+    packed = io.BytesIO()
+    plain: list[bytes] | None = []
+    size = 0
+    with gzip.GzipFile(fileobj=packed, mode="wb", mtime=0) as compressed:
+
+        def emit(chunk: bytes) -> None:
+            nonlocal plain, size
+            compressed.write(chunk)
+            size += len(chunk)
+            if plain is not None:
+                plain.append(chunk)
+                if size > plain_limit:
+                    plain = None
+
+        exported = datetime.now(UTC).isoformat(timespec="seconds")
+        emit(b'{"exported": ' + orjson.dumps(exported) + b', "subjects": {\n')
+        for n, subject in enumerate(sorted(by_subject)):
+            lines = b",\n  ".join(orjson.dumps(f.to_record()) for f in sorted(by_subject[subject], key=_fid))
+            emit((b",\n" if n else b"") + orjson.dumps(subject) + b": [\n  " + lines + b"\n]")
+        emit(b"\n}}\n")
+    return (b"".join(plain), False) if plain is not None else (packed.getvalue(), True)
+
+
+def _fid(fact: Fact) -> str:
+    return fact.fid
 
 
 def export_csv(engine: Engine) -> bytes:
@@ -56,7 +84,8 @@ async def on_export(update: Update, context: Context) -> None:
     facts = await asyncio.to_thread(bot_deps.store.facts)
     stamp = datetime.now(UTC).strftime("%Y%m%d")
     caption = say("export_caption", lang, facts=len(facts), events=len(bot_deps.engine.index.events))
-    knowledge = InputFile(export_json(facts), filename=f"knowledge-{stamp}.json")
+    document, compressed = await asyncio.to_thread(export_json, facts)
+    knowledge = InputFile(document, filename=f"knowledge-{stamp}.json" + (".gz" if compressed else ""))
     events = InputFile(export_csv(bot_deps.engine), filename=f"events-{stamp}.csv")
     await retrying(lambda: message.reply_document(knowledge, caption=caption))
     await retrying(lambda: message.reply_document(events))

@@ -192,6 +192,21 @@ async def test_export_sends_the_knowledge_as_json_and_the_events_as_csv(bot):
     assert rows[0]["funders"].endswith("| Government of Canada") and rows[1]["participants"] == "over 70"
 
 
+def test_a_large_export_goes_compressed_and_holds_the_same_knowledge(bot):
+    import gzip
+    import json
+
+    from handlers.backup import export_json
+
+    facts = bot.store.facts()
+    plain, compressed = export_json(facts)
+    packed, was_compressed = export_json(facts, plain_limit=1000)
+    assert not compressed and was_compressed and len(packed) < len(plain) / 3
+    unpacked = json.loads(gzip.decompress(packed))
+    assert unpacked["subjects"] == json.loads(plain)["subjects"]
+    assert sum(len(v) for v in unpacked["subjects"].values()) == len(facts)
+
+
 async def test_backups_copy_the_database_and_keep_the_newest(tmp_path):
     from dataclasses import replace
 
