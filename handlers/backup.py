@@ -11,6 +11,7 @@ import io
 import logging
 import time
 from datetime import UTC, datetime
+from operator import attrgetter
 
 import orjson
 from telegram import InputFile, Update
@@ -55,14 +56,11 @@ def export_json(facts: list[Fact], plain_limit: int = PLAIN_LIMIT) -> tuple[byte
         exported = datetime.now(UTC).isoformat(timespec="seconds")
         emit(b'{"exported": ' + orjson.dumps(exported) + b', "subjects": {\n')
         for n, subject in enumerate(sorted(by_subject)):
-            lines = b",\n  ".join(orjson.dumps(f.to_record()) for f in sorted(by_subject[subject], key=_fid))
+            facts_of = sorted(by_subject[subject], key=attrgetter("fid"))
+            lines = b",\n  ".join(orjson.dumps(fact.to_record()) for fact in facts_of)
             emit((b",\n" if n else b"") + orjson.dumps(subject) + b": [\n  " + lines + b"\n]")
         emit(b"\n}}\n")
     return (b"".join(plain), False) if plain is not None else (packed.getvalue(), True)
-
-
-def _fid(fact: Fact) -> str:
-    return fact.fid
 
 
 def export_csv(engine: Engine) -> bytes:

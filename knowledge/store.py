@@ -12,9 +12,10 @@ table writes of one change into a single atomic replacement of each file it touc
 either the state before the change or the state after it, never half of it. A fact and its audit entry are
 in the same file, so they land together.
 
-Each table is one line of its file. `AtomicJSONStorage` parses a table the first time it is used and, when
-writing, copies the lines of the tables nobody touched byte for byte: an admin change to one event parses that
-event and its audit, however many events there are, and start-up reads the facts without parsing any audit.
+Each table is one line of its file, and the last line is a table of contents (where each table starts and
+ends), so opening a file parses no table. `AtomicJSONStorage` parses a table the first time it is used and, when
+writing, copies the tables nobody touched byte for byte: an admin change to one event parses that event and its
+audit, however many events there are, and start-up reads the facts without parsing any audit.
 The live facts are kept once, in memory, as compact `Fact` tuples; questions are never answered from here
 (the engine indexes `Store.facts()` and is refreshed by the caller after a change).
 """
