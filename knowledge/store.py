@@ -587,22 +587,22 @@ class Store:
             target = mine[-1]
             logs = {subject: list(_peek(self._knowledge, AUDIT + subject).values()) for subject in target["subjects"]}
             entries = [(s, dict(e)) for s, log in logs.items() for e in log if e["change"] == target["change"]]
+            records = {subject: self._records(subject) for subject in logs}
             for subject, entry in entries:
-                _, current = self._records(subject).get(entry["fid"], (None, None))
+                _, current = records[subject].get(entry["fid"], (None, None))
                 if _comparable(_live(current)) != _comparable(entry["after"]):
                     later = [e for e in logs[subject] if e["fid"] == entry["fid"] and e["ts"] >= entry["ts"]]
                     return UndoConflict(entry["fid"], later[-1]["actor"] if later else "")
             undo_change = self._next_change()
             for subject, entry in reversed(entries):
-                doc_id, current = self._records(subject)[entry["fid"]]
+                doc_id, current = records[subject][entry["fid"]]
+                now = _live(current)  # copied before the update below, which TinyDB makes in place
                 table = _table(self._knowledge, subject)
                 if entry["before"] is None:
                     table.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
                 else:
                     table.update(dict(entry["before"]) | {"deleted": False, "edited": True}, doc_ids=[doc_id])
-                undo = self._entry(
-                    undo_change, actor, entry["fid"], _live(current), entry["before"], target["change"], actor_name
-                )
+                undo = self._entry(undo_change, actor, entry["fid"], now, entry["before"], target["change"], actor_name)
                 _table(self._knowledge, AUDIT + subject).insert(undo)
                 self._touched.add(subject)
             self._record_change(undo_change, actor, actor_name, sorted(logs), undoes=target["change"])

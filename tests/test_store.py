@@ -296,3 +296,14 @@ def test_a_database_in_the_first_layout_is_migrated_with_nothing_lost(tmp_path: 
     reopened = Store(path)
     assert reopened.fact(FUNDERS_EU).value == "European Union" and len(reopened.subscriptions()) == 1
     assert "facts" not in json.loads(path.read_bytes())
+
+
+def test_undoing_a_change_of_several_facts_audits_each_as_it_was_before_the_undo(tmp_path: Path):
+    store = Store(tmp_path / "db.json")
+    topic = "event:panama-2021-osint-training/topics/crypto"
+    store.apply([_admin_fact(), _admin_fact(topic, "crypto")], [FUNDERS_EU.replace("european-union", "x")], "7")
+    store.undo("7")
+    undone = {e["fid"]: e for e in store.history("event:panama-2021-osint-training") if "undoes" in e}
+    assert undone[FUNDERS_EU]["before"]["value"] == "European Commission"
+    assert undone[FUNDERS_EU]["after"]["value"] == "European Union"
+    assert undone[topic]["before"]["value"] == "crypto" and undone[topic]["after"] is None
