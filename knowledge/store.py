@@ -29,7 +29,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -346,7 +346,10 @@ class AtomicJSONStorage(Storage):
 def _peek(db: TinyDB, name: str) -> dict[str, Any]:
     """A table as stored ({doc id: record}), read-only and not kept parsed, without TinyDB making a Document
     of each record."""
-    tables = db.storage.read()
+    return _peek_in(db.storage.read(), name)
+
+
+def _peek_in(tables: Tables | None, name: str) -> dict[str, Any]:
     if isinstance(tables, LazyTables):
         return tables.peek(name)
     return (tables or {}).get(name, {})
@@ -824,7 +827,7 @@ class Store:
         self._read_subjects(subjects)
         self._seen = self._version()
 
-    def _reread(self, subjects: Iterable[str]) -> None:
+    def _reread(self, subjects: Collection[str]) -> None:
         for subject in subjects:
             for fact in self._facts.pop(subject, ()):
                 self._subject_of.pop(fact.fid, None)
@@ -832,11 +835,10 @@ class Store:
         self._seen = self._version()
 
     def _read_subjects(self, subjects: Iterable[str]) -> None:
-        read, tables = FactReader(), self._knowledge.storage.read() or {}
+        read, tables = FactReader(), self._knowledge.storage.read()  # once: not a stat of the file per subject
         with bulk():
             for subject in subjects:
-                table = tables.peek(subject) if isinstance(tables, LazyTables) else tables.get(subject, {})
-                live = tuple(read.live(subject, table.values()))
+                live = tuple(read.live(subject, _peek_in(tables, subject).values()))
                 if live:
                     self._facts[subject] = live
                     self._subject_of.update((fact.fid, subject) for fact in live)
