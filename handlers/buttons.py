@@ -13,7 +13,7 @@ from telegram.error import BadRequest
 
 from bot.messages import say
 from bot.render import Block, pack, sources_html
-from handlers.context import Asked, Context, conversation, deps, reply_all, retrying, user_lang
+from handlers.context import Asked, Context, conversation, deps, reply_all, retrying, stale_button, user_lang
 from handlers.editing import on_confirm
 from handlers.events import show_page
 from handlers.importing import on_import_button
@@ -32,7 +32,7 @@ async def on_button(update: Update, context: Context) -> None:
     lang = user_lang(update, context)
     if press is None or query.message is None:
         log.warning("Ignored a button with unknown data %r", (query.data or "")[:64])
-        await _stale(update, lang)
+        await stale_button(update, lang)
         return
     asked = deps(context).answers.recall(query.message.chat.id, query.message.message_id)
     if press.kind == "p":
@@ -54,7 +54,7 @@ async def on_button(update: Update, context: Context) -> None:
         await retrying(lambda: query.answer())
         await _ask_about(update, context, press, asked)
     elif asked is None:
-        await _stale(update, lang)
+        await stale_button(update, lang)
     elif press.kind == "s":
         await retrying(lambda: query.answer())
         sources = asked.answer.sources
@@ -64,12 +64,6 @@ async def on_button(update: Update, context: Context) -> None:
         await _suggestion(update, context, int(press.args[0]), asked, lang)
     elif press.kind == "f":
         await _feedback(update, context, press.args[0], asked)
-
-
-async def _stale(update: Update, lang: str) -> None:
-    query = update.callback_query
-    assert query is not None
-    await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
 
 
 async def _ask_about(update: Update, context: Context, press: Press, asked: Asked | None) -> None:
@@ -85,7 +79,7 @@ async def _suggestion(update: Update, context: Context, n: int, asked: Asked, la
     assert query is not None
     choices = asked.answer.choices
     if n >= len(choices) or not choices[n].question:
-        await _stale(update, lang)
+        await stale_button(update, lang)
         return
     await retrying(lambda: query.answer())
     question = choices[n].question

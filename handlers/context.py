@@ -23,7 +23,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.config import Settings
 from bot.engine import Answer, Conversation, Engine
-from bot.messages import DEFAULT_LANG, LANGS
+from bot.messages import DEFAULT_LANG, LANGS, say
 from bot.render import text_html
 from knowledge.store import Store
 
@@ -183,3 +183,18 @@ async def edit_text(update: Update, text: str, markup: InlineKeyboardMarkup | No
     assert query is not None
     parts = text_html(text)
     await retrying(lambda: query.edit_message_text(parts[0], reply_markup=markup))
+
+
+async def stale_button(update: Update, lang: str) -> None:
+    """Tell whoever pressed a button that it no longer does anything (old, already used, or not theirs)."""
+    query = update.callback_query
+    assert query is not None
+    await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
+
+
+async def close_choice(update: Update) -> None:
+    """Acknowledge the press of a one-time choice and take its buttons away, so it cannot be pressed twice."""
+    query = update.callback_query
+    assert query is not None
+    await retrying(lambda: query.answer())
+    await retrying(lambda: query.edit_message_reply_markup(reply_markup=None))

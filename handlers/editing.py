@@ -20,7 +20,7 @@ from bot.engine.text import fold
 from bot.messages import say
 from bot.render import title_and_lines
 from handlers.admin import admin_only
-from handlers.context import Context, deps, reply_all, reply_text, retrying, user_lang
+from handlers.context import Context, close_choice, deps, reply_all, reply_text, stale_button, user_lang
 from handlers.events import example_event
 from handlers.keyboards import choices, encode
 from knowledge.facts import EVENT_FIELDS, Fact
@@ -324,10 +324,9 @@ async def on_confirm(update: Update, context: Context, answer: str, token: str) 
     pending: dict[str, Change] = (context.user_data or {}).get("pending", {})
     change = pending.pop(token, None)
     if change is None or not deps(context).is_admin(user.id if user else None):
-        await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
+        await stale_button(update, lang)
         return
-    await retrying(lambda: query.answer())
-    await retrying(lambda: query.edit_message_reply_markup(reply_markup=None))
+    await close_choice(update)
     if answer == "y":
         await commit(update, context, change)
     else:

@@ -13,7 +13,7 @@ from bot.engine import Engine
 from bot.extract import Extraction, Found, extract
 from bot.messages import format_date, kind_name, say
 from handlers.admin import admin_only
-from handlers.context import Context, deps, edit_text, reply_text, retrying, user_lang
+from handlers.context import Context, close_choice, deps, edit_text, reply_text, retrying, stale_button, user_lang
 from handlers.editing import Change, commit, describe, field_name, programme_names
 from handlers.keyboards import encode
 from handlers.newevent import look_alikes, unique_subject
@@ -121,7 +121,7 @@ async def on_import_button(update: Update, context: Context, action: str, number
     draft = (context.user_data or {}).get(IMPORT)
     current = isinstance(draft, ImportDraft) and draft.message_id == query.message.message_id
     if not current or not deps(context).is_admin(user.id if user else None):
-        await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
+        await stale_button(update, lang)
         return
     assert isinstance(draft, ImportDraft) and context.user_data is not None
     if action == "t":
@@ -134,8 +134,7 @@ async def on_import_button(update: Update, context: Context, action: str, number
         return
     if action == "c":
         context.user_data.pop(IMPORT, None)
-        await retrying(lambda: query.answer())
-        await retrying(lambda: query.edit_message_reply_markup(reply_markup=None))
+        await close_choice(update)
         await reply_text(update, say("cancelled", lang))
         return
     kept = draft.kept()
@@ -144,8 +143,7 @@ async def on_import_button(update: Update, context: Context, action: str, number
         await retrying(lambda: query.answer(say("import_needs", lang), show_alert=True))
         return
     context.user_data.pop(IMPORT, None)
-    await retrying(lambda: query.answer())
-    await retrying(lambda: query.edit_message_reply_markup(reply_markup=None))
+    await close_choice(update)
     await _save(update, context, draft, kept, lang)
 
 

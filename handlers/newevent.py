@@ -38,7 +38,7 @@ from bot.engine import Engine
 from bot.engine.text import fold
 from bot.messages import format_date, say
 from handlers.admin import admin_only
-from handlers.context import Context, deps, reply_text, retrying, user_lang
+from handlers.context import Context, close_choice, deps, reply_text, user_lang
 from handlers.editing import Change, commit, describe, field_name
 from handlers.keyboards import choices, encode
 from handlers.subscriptions import offer_to_notify
@@ -225,8 +225,7 @@ async def on_decision(update: Update, context: Context) -> int:
     assert query is not None and context.user_data is not None
     lang = user_lang(update, context)
     draft = context.user_data.pop(DRAFT, None)
-    await retrying(lambda: query.answer())
-    await retrying(lambda: query.edit_message_reply_markup(reply_markup=None))
+    await close_choice(update)
     if query.data != "n:y" or not isinstance(draft, Draft):
         await reply_text(update, say("new_cancelled", lang))
         return ConversationHandler.END

@@ -17,7 +17,17 @@ from bot.engine import Engine
 from bot.messages import PLACE_NAMES_ES, kind_name, say
 from bot.notify import DIMENSIONS, TOPIC_CHOICES, Filters, describe_filters
 from handlers.admin import admin_only
-from handlers.context import Context, deps, edit_text, is_chat_admin, reply_text, retrying, user_lang
+from handlers.context import (
+    Context,
+    close_choice,
+    deps,
+    edit_text,
+    is_chat_admin,
+    reply_text,
+    retrying,
+    stale_button,
+    user_lang,
+)
 from handlers.delivery import deliverer
 from handlers.editing import Refused, event_of
 from handlers.events import example_event
@@ -97,7 +107,7 @@ async def on_subscribe_button(update: Update, context: Context, action: str, arg
     lang = user_lang(update, context)
     draft = (context.user_data or {}).get(DRAFT)
     if not isinstance(draft, SubDraft) or draft.message_id != query.message.message_id:
-        await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
+        await stale_button(update, lang)
         return
     engine = deps(context).engine
     await retrying(lambda: query.answer())
@@ -215,10 +225,9 @@ async def on_notify_button(update: Update, context: Context, answer: str, eid: s
     assert query is not None
     lang = user_lang(update, context)
     if not deps(context).is_admin(user.id if user else None) or eid not in deps(context).engine.index.events:
-        await retrying(lambda: query.answer(say("button_stale", lang), show_alert=True))
+        await stale_button(update, lang)
         return
-    await retrying(lambda: query.answer())
-    await retrying(lambda: query.edit_message_reply_markup(reply_markup=None))
+    await close_choice(update)
     if answer == "y":
         await notify(update, context, eid)
     else:
