@@ -24,6 +24,8 @@ from knowledge.store import Store
 from tests.botprocess import ADMIN, BotProcess
 from tests.fake_telegram import FakeBotAPIServer
 
+ADMIN_COMMANDS = ["/addfact synthetic-2 funders Government of Canada", "/history synthetic-2", "/undo"]
+
 
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -64,10 +66,13 @@ def main() -> None:
                 polling = time.perf_counter() - start
                 fake.wait_replies(501, timeout=120)
                 answered = time.perf_counter() - start
-                sent = time.perf_counter()
-                fake.says("/addfact synthetic-2 funders Government of Canada", chat_id=ADMIN)
-                (ack,) = fake.wait_replies(ADMIN, timeout=120)
-                change = time.perf_counter() - sent
+                timings: dict[str, float] = {}
+                for n, command in enumerate(ADMIN_COMMANDS, 1):
+                    sent = time.perf_counter()
+                    fake.says(command, chat_id=ADMIN)
+                    replies = fake.wait_replies(ADMIN, n, timeout=120)
+                    timings[command] = time.perf_counter() - sent
+                ack = replies[0]
                 rss = peak_rss_mb(bot.proc.pid)
             finally:
                 bot.stop()
@@ -77,7 +82,10 @@ def main() -> None:
         f"write one admin change {1000 * (t3 - t2):.0f} ms"
     )
     print(f"bot process: polling {polling:.2f} s after launch, first answer {answered:.2f} s (goal < 1 s)")
-    print(f"bot process: /addfact acknowledged (written, index refreshed) in {change:.2f} s: {ack['text'][:60]!r}")
+    print("bot process: admin commands, each acknowledged after its durable write and the index refresh:")
+    for command, seconds in timings.items():
+        print(f"  {command}: {seconds:.2f} s")
+    print(f"  (the first said {ack['text'][:60]!r})")
     print(f"bot process: peak RSS {rss:.0f} MB through all of it (goal < 150)")
 
 

@@ -326,3 +326,14 @@ def test_a_follow_up_naming_an_event_after_a_question_about_a_person_asks_who_sp
     answer = engine.ask("and Vienna?", conv)
     assert answer.intent == "speakers" and "Neil Walsh" in answer.text
     assert engine.ask("and the panama one?", conv).intent == "speakers"
+
+
+def test_the_index_a_refresh_replaces_is_freed_at_once(engine):
+    """After an admin change the old index must go with the last reference to it, not linger in a reference
+    cycle until the garbage collector's next full pass: otherwise memory grows with every change."""
+    import weakref
+
+    old = weakref.ref(engine.index)
+    views = [*engine.index.events.values(), *engine.index.programmes.values()]
+    engine.refresh([fact for view in views for fact in view.all()])
+    assert old() is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from bot.engine import lexicon
 from bot.engine.index import EventView, KnowledgeIndex, ProgrammeView
@@ -31,23 +32,31 @@ class Resolution:
 
 
 class Composer:
+    # Intent -> the method that answers it. Names, not bound methods: a table of bound methods on the instance
+    # would make a reference cycle, and every index replaced after an admin change would stay in memory until
+    # the garbage collector's next full pass.
+    _BY_INTENT: ClassVar[dict[str, str]] = {
+        "attendance": "_attendance",
+        "countries": "_countries",
+        "date": "_date",
+        "location": "_location",
+        "organisers": "_organisers",
+        "funders": "_funders",
+        "speakers": "_speakers",
+        "topics": "_topics",
+        "objectives": "_objectives",
+        "series": "_series",
+        "summary": "_summary",
+        "unrecorded": "_unrecorded",
+        "quotes": "_quotes_event",
+    }
+
     def __init__(self, index: KnowledgeIndex) -> None:
         self.index = index
-        self._by_intent: dict[str, Callable[[Query, list[str]], Answer]] = {
-            "attendance": self._attendance,
-            "countries": self._countries,
-            "date": self._date,
-            "location": self._location,
-            "organisers": self._organisers,
-            "funders": self._funders,
-            "speakers": self._speakers,
-            "topics": self._topics,
-            "objectives": self._objectives,
-            "series": self._series,
-            "summary": self._summary,
-            "unrecorded": self._unrecorded,
-            "quotes": self._quotes_event,
-        }
+
+    def _answer_for(self, intent: str) -> Callable[[Query, list[str]], Answer]:
+        method: Callable[[Query, list[str]], Answer] = getattr(self, self._BY_INTENT[intent])
+        return method
 
     # -- which event ---------------------------------------------------------------------------------------
 
@@ -134,9 +143,9 @@ class Composer:
         if intent in ("countries", "attendance") and res.check_places and len(events) == 1:
             return self._country_check(query, events, res.check_places, intent)
         if len(events) == 1:
-            return self._by_intent[intent](query, events)
+            return self._answer_for(intent)(query, events)
         if len(events) <= MAX_EACH:
-            parts = [self._by_intent[intent](query, [eid]) for eid in events]
+            parts = [self._answer_for(intent)(query, [eid]) for eid in events]
             text = say("for_each", lang, n=len(events)) + "\n" + "\n".join(f"• {p.text}" for p in parts)
             answer = Answer(text, intent, lang, 0.0, tuple(events), [s for p in parts for s in p.sources])
         else:
@@ -152,7 +161,7 @@ class Composer:
     @property
     def event_intents(self) -> frozenset[str]:
         """The questions that can be asked about one event (what an event button may pin)."""
-        return frozenset(self._by_intent)
+        return frozenset(self._BY_INTENT)
 
     def unknown_event(self, what: str, lang: str) -> Answer:
         names = "; ".join(self.index.short_name(e, lang) for e in self.index.newest_first[:5])
