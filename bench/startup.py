@@ -66,6 +66,7 @@ def main() -> None:
                 polling = time.perf_counter() - start
                 fake.wait_replies(501, timeout=120)
                 answered = time.perf_counter() - start
+                rss_started = peak_rss_mb(bot.proc.pid)
                 timings: dict[str, float] = {}
                 for n, command in enumerate(ADMIN_COMMANDS, 1):
                     sent = time.perf_counter()
@@ -82,6 +83,7 @@ def main() -> None:
         f"write one admin change {1000 * (t3 - t2):.0f} ms"
     )
     print(f"bot process: polling {polling:.2f} s after launch, first answer {answered:.2f} s (goal < 1 s)")
+    print(f"bot process: peak RSS {rss_started:.0f} MB by the first answer")
     print("bot process: admin commands, each acknowledged after its durable write and the index refresh:")
     for command, seconds in timings.items():
         print(f"  {command}: {seconds:.2f} s")

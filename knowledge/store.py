@@ -55,6 +55,11 @@ UNREACHABLE = "unreachable"
 Tables = MutableMapping[str, dict[str, Any]]
 
 
+def subject_of(fid: str) -> str:
+    """The subject a fact id names: "event:panama-2021/funders/x" -> "event:panama-2021" (see `fact_id`)."""
+    return fid.partition("/")[0]
+
+
 def state_path(path: Path) -> Path:
     """The state file that goes with the knowledge file `path` ("knowledge.json" -> "knowledge.state.json")."""
     return path.with_name(f"{path.stem}.state{path.suffix or '.json'}")
@@ -394,7 +399,6 @@ class Store:
         # The live facts, by subject, as read from the knowledge file version `_seen` (another process's
         # change is noticed by the file's stamp, and everything is read again).
         self._facts: dict[str, tuple[Fact, ...]] = {}
-        self._subject_of: dict[str, str] = {}
         self._seen: object = None
         self._touched: set[str] = set()
         self.journal = Journal(self.path.with_name(self.path.name + ".deliveries") if self.path else None)
@@ -543,14 +547,17 @@ class Store:
 
         Returns the change id. Deleting a fact that does not exist is ignored.
         """
+        for fact in saves:
+            if subject_of(fact.fid) != fact.subject:
+                raise ValueError(f"fact id {fact.fid!r} does not start with its subject {fact.subject!r}")
         with self._mutation():
             change = self._next_change()
             work: dict[str, dict[str, Fact | None]] = {}  # subject -> fact id -> the fact to save, None to delete
             for fact in saves:
                 work.setdefault(fact.subject, {})[fact.fid] = fact
             for fid in deletes:
-                if fid in self._subject_of:
-                    work.setdefault(self._subject_of[fid], {})[fid] = None
+                if self._live_fact(fid) is not None:
+                    work.setdefault(subject_of(fid), {})[fid] = None
             for subject, items in work.items():
                 table, stored = _table(self._knowledge, subject), self._records(subject)
                 audit: list[dict[str, Any]] = []
@@ -823,14 +830,13 @@ class Store:
             return
         tables = self._knowledge.storage.read() or {}
         subjects = [name for name in tables if ":" in name and not name.startswith(AUDIT)]
-        self._facts, self._subject_of = {}, {}
+        self._facts = {}
         self._read_subjects(subjects)
         self._seen = self._version()
 
     def _reread(self, subjects: Collection[str]) -> None:
         for subject in subjects:
-            for fact in self._facts.pop(subject, ()):
-                self._subject_of.pop(fact.fid, None)
+            self._facts.pop(subject, None)
         self._read_subjects(subjects)
         self._seen = self._version()
 
@@ -841,7 +847,6 @@ class Store:
                 live = tuple(read.live(subject, _peek_in(tables, subject).values()))
                 if live:
                     self._facts[subject] = live
-                    self._subject_of.update((fact.fid, subject) for fact in live)
 
     @_reading
     def facts(self) -> list[Fact]:
@@ -852,8 +857,10 @@ class Store:
     @_reading
     def fact(self, fid: str) -> Fact | None:
         self._sync()
-        subject = self._subject_of.get(fid)
-        return next((f for f in self._facts[subject] if f.fid == fid), None) if subject is not None else None
+        return self._live_fact(fid)
+
+    def _live_fact(self, fid: str) -> Fact | None:
+        return next((fact for fact in self._facts.get(subject_of(fid), ()) if fact.fid == fid), None)
 
     @_reading
     def chat_languages(self) -> dict[int, str]:

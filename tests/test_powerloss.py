@@ -11,7 +11,8 @@ from knowledge.facts import Fact, Source
 from knowledge.store import Store, atomic_write_bytes
 from tests.powerloss import after_power_loss, every_crash, record_disk_ops
 
-FUNDERS = "event:panama-2021-osint-training/funders/government-of-canada"
+PANAMA = "event:panama-2021-osint-training"
+FUNDERS = f"{PANAMA}/funders/government-of-canada"
 
 
 def _records(data: dict, prefix: str) -> list[dict]:
@@ -55,9 +56,7 @@ def test_an_admin_change_is_before_or_after_whenever_the_power_goes(tmp_path: Pa
     path = tmp_path / "db.json"
     store = Store(path)
     old = path.read_bytes()
-    fact = Fact(
-        FUNDERS, "event:panama-2021-osint-training", "funders", "Government of Canada", Source("admin", "q"), "admin"
-    )
+    fact = Fact(FUNDERS, PANAMA, "funders", "Government of Canada", Source("admin", "q"), "admin")
     with record_disk_ops() as disk:
         store.save_fact(fact, actor="42")
     new = path.read_bytes()
@@ -78,7 +77,7 @@ def test_every_acknowledged_change_survives_the_power_going_just_after(tmp_path:
     initial = path.read_bytes()
     with record_disk_ops() as disk:
         for n in range(changes):
-            store.save_fact(Fact(f"{FUNDERS}-{n}", "event:x", "funders", f"F{n}", Source("admin", "q"), "admin"), "42")
+            store.save_fact(Fact(f"{FUNDERS}-{n}", PANAMA, "funders", f"F{n}", Source("admin", "q"), "admin"), "42")
     after = after_power_loss(disk.ops, {str(path): initial}, str(path))
     values = _values(json.loads(after or b"{}"))
     assert [f"F{n}" for n in range(changes)] == [v for v in values if str(v).startswith("F")]

@@ -307,3 +307,10 @@ def test_undoing_a_change_of_several_facts_audits_each_as_it_was_before_the_undo
     assert undone[FUNDERS_EU]["before"]["value"] == "European Commission"
     assert undone[FUNDERS_EU]["after"]["value"] == "European Union"
     assert undone[topic]["before"]["value"] == "crypto" and undone[topic]["after"] is None
+
+
+def test_a_fact_whose_id_does_not_start_with_its_subject_is_refused(store):
+    wrong = Fact("event:vienna-2017-side-event/topics/x", "event:panama-2021-osint-training", "topics", "x", Source())
+    with pytest.raises(ValueError, match="does not start with its subject"):
+        store.save_fact(wrong, actor="42")
+    assert store.fact("event:vienna-2017-side-event/topics/x") is None and store.audit_log() == []
