@@ -268,9 +268,8 @@ def test_the_table_of_contents_points_at_every_table_after_many_changes(tmp_path
     tables.close()
 
 
-def test_a_database_in_the_first_layout_is_migrated_with_nothing_lost(tmp_path: Path):
-    """The first layout kept everything in one file: tables "facts" and "audit" beside the state tables."""
-    path = tmp_path / "db.json"
+def _first_layout(path: Path) -> None:
+    """A database as the first layout kept it: tables "facts" and "audit" beside the state tables, in one file."""
     records = {str(n): f.to_record() for n, f in enumerate(bundled_facts(), 1)}
     eu = next(k for k, r in records.items() if r["fid"] == FUNDERS_EU)
     before = dict(records[eu])
@@ -285,6 +284,11 @@ def test_a_database_in_the_first_layout_is_migrated_with_nothing_lost(tmp_path: 
         "feedback": {"1": {"chat_id": 1, "user_id": 2, "question": "how many judges?", "verdict": "down"}},
     }
     path.write_text(json.dumps(old))
+
+
+def test_a_database_in_the_first_layout_is_migrated_with_nothing_lost(tmp_path: Path):
+    path = tmp_path / "db.json"
+    _first_layout(path)
     store = Store(path)
     assert store.fact(FUNDERS_EU).value == "European Commission"
     assert len(store.facts()) == len(bundled_facts())
@@ -314,3 +318,25 @@ def test_a_fact_whose_id_does_not_start_with_its_subject_is_refused(store):
     with pytest.raises(ValueError, match="does not start with its subject"):
         store.save_fact(wrong, actor="42")
     assert store.fact("event:vienna-2017-side-event/topics/x") is None and store.audit_log() == []
+
+
+def test_a_migration_cut_short_is_done_again_to_the_same_result(tmp_path: Path, monkeypatch):
+    """The state is written first: if the process dies before the knowledge is, the next start migrates the old
+    file again, and nothing is doubled."""
+    path = tmp_path / "db.json"
+    _first_layout(path)
+    real = store_module.atomic_write
+
+    def dies_before_the_knowledge(target: Path, chunks):
+        if target == path:
+            raise OSError("killed")
+        return real(target, chunks)
+
+    monkeypatch.setattr(store_module, "atomic_write", dies_before_the_knowledge)
+    with pytest.raises(OSError):
+        Store(path)
+    monkeypatch.undo()
+    store = Store(path)
+    assert [(s["sid"], s["chat_id"]) for s in store.subscriptions()] == [(7, 11)]
+    assert [m["key"] for m in store.pending()] == ["3:11"] and len(store.feedback()) == 1
+    assert store.fact(FUNDERS_EU).value == "European Commission" and len(store.audit_log()) == 1
