@@ -418,13 +418,11 @@ class Store:
             if not tables or "facts" not in tables:
                 return
             with self._mutation():
-                subject_of: dict[str, str] = {}
                 for record in tables["facts"].values():
-                    subject_of[record["fid"]] = record["subject"]
                     _table(self._knowledge, record["subject"]).insert(record)
                 changes: dict[int, dict[str, Any]] = {}
                 for entry in tables.get("audit", {}).values():
-                    subject = subject_of.get(entry["fid"], entry["fid"].split("/")[0])
+                    subject = subject_of(entry["fid"])
                     _table(self._knowledge, AUDIT + subject).insert(entry)
                     row = changes.setdefault(int(entry["change"]), {"change": int(entry["change"]), "subjects": []})
                     row.update(actor=entry["actor"], by=entry.get("by", ""), ts=entry["ts"])
