@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 CSV_FIELDS = [name for name in EVENT_FIELDS if name not in ("statements", "series", "objectives")]
 BACKUP_TASK = "backup_task"
 PLAIN_LIMIT = 10 * 1024 * 1024
+FIRST_BACKUP_AFTER = 60.0  # seconds after start-up
 
 
 def export_json(facts: list[Fact], plain_limit: int = PLAIN_LIMIT) -> tuple[bytes, bool]:
@@ -99,9 +100,13 @@ async def on_backup(update: Update, context: Context) -> None:
 
 
 async def backup_loop(application: Application, check_every: float = 3600.0) -> None:
-    """Back the database up when the newest backup is older than the configured period; check hourly."""
+    """Back the database up when the newest backup is older than the configured period; check hourly.
+
+    The first check waits a minute: copying a large database is no work for the first seconds after a start,
+    when the questions that queued up meanwhile are waiting for answers."""
     bot_deps = deps(application)
     settings = bot_deps.settings
+    await asyncio.sleep(FIRST_BACKUP_AFTER)
     while True:
         try:
             existing = bot_deps.store.backups(settings.backups)

@@ -207,16 +207,19 @@ def test_a_large_export_goes_compressed_and_holds_the_same_knowledge(bot):
     assert sum(len(v) for v in unpacked["subjects"].values()) == len(facts)
 
 
-async def test_backups_copy_the_database_and_keep_the_newest(tmp_path):
+async def test_backups_copy_the_database_and_keep_the_newest(tmp_path, monkeypatch):
     from dataclasses import replace
 
+    import handlers.backup
+
+    monkeypatch.setattr(handlers.backup, "FIRST_BACKUP_AFTER", 0.0)
     harness = Harness(tmp_path)
     harness.settings = replace(harness.settings, backup_keep=2)
     harness.app.bot_data["deps"].settings = harness.settings
     await harness.start()
     try:
         backups = tmp_path / "backups"
-        for _ in range(100):  # the automatic one, made at start-up in the background
+        for _ in range(100):  # the automatic one, made in the background (here at once after start-up)
             if len(list(backups.glob("*"))) == 2:
                 break
             await asyncio.sleep(0.05)
