@@ -61,7 +61,7 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[asyncio.
     loop = asyncio.new_event_loop()
     harness = Harness(tmp_path_factory.mktemp("fuzz"))
     loop.run_until_complete(harness.start())
-    loop.run_until_complete(asyncio.sleep(0.3))  # let the start-up tasks (backup, outbox) finish first
+    loop.run_until_complete(asyncio.sleep(0.3))  # let the start-up task of the outbox finish first
     yield loop, harness
     loop.run_until_complete(harness.stop())
     loop.close()
