@@ -85,6 +85,21 @@ def event_of(engine: Engine, what: str, lang: str) -> tuple[str, bool]:
     return events[0], sure
 
 
+async def named_event(update: Update, context: Context, usage: str, fallback: str = "") -> str | None:
+    """The one event a command's arguments name ("/facts panama 2021"). Otherwise replies how to use the command
+    (`usage`, with an example event), or why the name does not do (no event, or several), and returns None."""
+    engine, lang = deps(context).engine, user_lang(update, context)
+    what = " ".join(context.args or [])
+    if not what:
+        await reply_text(update, say(usage, lang, example=example_event(engine, lang, fallback)))
+        return None
+    try:
+        return event_of(engine, what, lang)[0]
+    except Refused as exc:
+        await reply_text(update, say(exc.key, lang, **exc.values))
+        return None
+
+
 def _event_names(engine: Engine, lang: str) -> str:
     return "; ".join(engine.index.short_name(e, lang) for e in engine.index.newest_first[:10])
 
@@ -147,14 +162,8 @@ def _items(engine: Engine, event: str, name: str) -> list[Fact]:
 @admin_only
 async def on_facts(update: Update, context: Context) -> None:
     engine, lang = deps(context).engine, user_lang(update, context)
-    what = " ".join(context.args or [])
-    if not what:
-        await reply_text(update, say("usage_facts", lang, example=example_event(engine, lang, FALLBACK_EXAMPLE)))
-        return
-    try:
-        event, _ = event_of(engine, what, lang)
-    except Refused as exc:
-        await reply_text(update, say(exc.key, lang, **exc.values))
+    event = await named_event(update, context, "usage_facts", FALLBACK_EXAMPLE)
+    if event is None:
         return
     view = engine.index.events[event]
     lines = []

@@ -29,8 +29,7 @@ from handlers.context import (
     user_lang,
 )
 from handlers.delivery import deliverer
-from handlers.editing import Refused, event_of
-from handlers.events import example_event
+from handlers.editing import named_event
 from handlers.keyboards import choices, encode
 
 DRAFT = "subscription"
@@ -246,15 +245,6 @@ async def notify(update: Update, context: Context, eid: str) -> None:
 
 @admin_only
 async def on_announce(update: Update, context: Context) -> None:
-    lang = user_lang(update, context)
-    engine = deps(context).engine
-    what = " ".join(context.args or [])
-    if not what:
-        await reply_text(update, say("announce_usage", lang, example=example_event(engine, lang)))
-        return
-    try:
-        eid, _ = event_of(engine, what, lang)
-    except Refused as exc:
-        await reply_text(update, say(exc.key, lang, **exc.values))
-        return
-    await notify(update, context, eid)
+    eid = await named_event(update, context, "announce_usage")
+    if eid is not None:
+        await notify(update, context, eid)
