@@ -34,7 +34,7 @@ async def on_button(update: Update, context: Context) -> None:
         log.warning("Ignored a button with unknown data %r", (query.data or "")[:64])
         await stale_button(update, lang)
         return
-    asked = deps(context).answers.recall(query.message.chat.id, query.message.message_id)
+    asked = await deps(context).answers.recall_sent(query.message.chat.id, query.message.message_id)
     if press.kind == "p":
         await retrying(lambda: query.answer())
         await show_page(update, context, int(press.args[0]))

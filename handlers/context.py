@@ -7,10 +7,11 @@ answers. Everything shared lives in one `BotDeps` object in ``application.bot_da
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import warnings
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TypeVar
@@ -44,11 +45,41 @@ class Asked:
 
 
 class AnswerMemory:
-    """The last `size` answers sent, by (chat, message). Bounded: old buttons become "stale", memory does not grow."""
+    """The last `size` answers sent, by (chat, message). Bounded: old buttons become "stale", memory does not grow.
+
+    An answer's message id is known only once Telegram has taken the message, and the user can press one of its
+    buttons at once: updates are handled concurrently, so the press may come before the answer is remembered.
+    Sends in flight are tracked per chat (`sending`), and `recall_sent` waits for them before calling a press
+    stale."""
 
     def __init__(self, size: int = 5000) -> None:
         self.size = size
         self._items: OrderedDict[tuple[int, int], Asked] = OrderedDict()
+        self._in_flight: dict[int, set[asyncio.Event]] = {}
+
+    @contextlib.asynccontextmanager
+    async def sending(self, chat_id: int) -> AsyncIterator[None]:
+        """Around sending an answer to `chat_id` and remembering it."""
+        done = asyncio.Event()
+        self._in_flight.setdefault(chat_id, set()).add(done)
+        try:
+            yield
+        finally:
+            done.set()
+            flights = self._in_flight.get(chat_id, set())
+            flights.discard(done)
+            if not flights:
+                self._in_flight.pop(chat_id, None)
+
+    async def recall_sent(self, chat_id: int, message_id: int, wait: float = 10.0) -> Asked | None:
+        """The answer in that message, waiting for answers still being sent to the chat (at most `wait` s)."""
+        found = self.recall(chat_id, message_id)
+        flights = list(self._in_flight.get(chat_id, ()))
+        if found is None and flights:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*(flight.wait() for flight in flights)), wait)
+            found = self.recall(chat_id, message_id)
+        return found
 
     def remember(self, chat_id: int, message_id: int, question: str, answer: Answer) -> None:
         self._items[(chat_id, message_id)] = Asked(question, answer)

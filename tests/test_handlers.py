@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -12,7 +13,7 @@ import pytest
 from bench.synth import synthetic_facts
 from handlers.keyboards import MAX_DATA
 from tests.conftest import PANAMA, VIENNA
-from tests.fake_telegram import BOT_USERNAME, parse_html
+from tests.fake_telegram import BOT_USERNAME, FakeRequest, parse_html
 from tests.tg import ADMIN, GROUP, Harness, buttons
 
 
@@ -85,6 +86,29 @@ async def test_the_source_button_shows_the_quote_and_its_document(bot):
     assert "UNODC press release, Panama" in source["text"]
     assert "European Union" in source["text"] and "“" in source["text"]
     assert "<blockquote>" in source["html"]
+
+
+async def test_a_button_pressed_before_the_bot_knows_its_answer_was_sent_still_works(bot, monkeypatch):
+    """Telegram shows an answer as soon as it has it; the bot learns the message's id a round trip later, and
+    updates are handled concurrently. A press in between must wait for the answer, not be called stale."""
+    real = FakeRequest.do_request
+
+    async def slow_reply(self, url, *args, **kwargs):  # the response to sendMessage is still on its way back
+        result = await real(self, url, *args, **kwargs)
+        if url.endswith("/sendMessage"):
+            await asyncio.sleep(0.3)
+        return result
+
+    monkeypatch.setattr(FakeRequest, "do_request", slow_reply)
+    shown: list[dict] = []
+    bot.fake.on_send = lambda message: shown.append(message) if message.get("reply_markup") else None
+    asking = asyncio.create_task(bot.send("who funded the Panama training?"))
+    while not shown:
+        await asyncio.sleep(0.01)
+    replies = await bot.press(shown[0], buttons(shown[0])["📄 Source"])
+    await asking
+    assert any("European Union" in m["text"] and "“" in m["text"] for m in replies)
+    assert not [a for a in bot.fake.callback_answers if a.get("show_alert")]  # nobody was told "stale"
 
 
 async def test_feedback_is_recorded_and_the_vote_buttons_go_away(bot):
