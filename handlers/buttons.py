@@ -13,7 +13,17 @@ from telegram.error import BadRequest
 
 from bot.messages import say
 from bot.render import Block, pack, sources_html
-from handlers.context import Asked, Context, conversation, deps, reply_all, retrying, stale_button, user_lang
+from handlers.context import (
+    KEYBOARD_SENDS,
+    Asked,
+    Context,
+    conversation,
+    deps,
+    reply_all,
+    retrying,
+    stale_button,
+    user_lang,
+)
 from handlers.editing import on_confirm
 from handlers.events import show_page
 from handlers.importing import on_import_button
@@ -34,7 +44,8 @@ async def on_button(update: Update, context: Context) -> None:
         log.warning("Ignored a button with unknown data %r", (query.data or "")[:64])
         await stale_button(update, lang)
         return
-    asked = await deps(context).answers.recall_sent(query.message.chat.id, query.message.message_id)
+    await KEYBOARD_SENDS.settled(query.message.chat.id)  # the message may be ours a moment before we know
+    asked = deps(context).answers.recall(query.message.chat.id, query.message.message_id)
     if press.kind == "p":
         await retrying(lambda: query.answer())
         await show_page(update, context, int(press.args[0]))

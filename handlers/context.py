@@ -45,41 +45,11 @@ class Asked:
 
 
 class AnswerMemory:
-    """The last `size` answers sent, by (chat, message). Bounded: old buttons become "stale", memory does not grow.
-
-    An answer's message id is known only once Telegram has taken the message, and the user can press one of its
-    buttons at once: updates are handled concurrently, so the press may come before the answer is remembered.
-    Sends in flight are tracked per chat (`sending`), and `recall_sent` waits for them before calling a press
-    stale."""
+    """The last `size` answers sent, by (chat, message). Bounded: old buttons become "stale", memory does not grow."""
 
     def __init__(self, size: int = 5000) -> None:
         self.size = size
         self._items: OrderedDict[tuple[int, int], Asked] = OrderedDict()
-        self._in_flight: dict[int, set[asyncio.Event]] = {}
-
-    @contextlib.asynccontextmanager
-    async def sending(self, chat_id: int) -> AsyncIterator[None]:
-        """Around sending an answer to `chat_id` and remembering it."""
-        done = asyncio.Event()
-        self._in_flight.setdefault(chat_id, set()).add(done)
-        try:
-            yield
-        finally:
-            done.set()
-            flights = self._in_flight.get(chat_id, set())
-            flights.discard(done)
-            if not flights:
-                self._in_flight.pop(chat_id, None)
-
-    async def recall_sent(self, chat_id: int, message_id: int, wait: float = 10.0) -> Asked | None:
-        """The answer in that message, waiting for answers still being sent to the chat (at most `wait` s)."""
-        found = self.recall(chat_id, message_id)
-        flights = list(self._in_flight.get(chat_id, ()))
-        if found is None and flights:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*(flight.wait() for flight in flights)), wait)
-            found = self.recall(chat_id, message_id)
-        return found
 
     def remember(self, chat_id: int, message_id: int, question: str, answer: Answer) -> None:
         self._items[(chat_id, message_id)] = Asked(question, answer)
@@ -176,11 +146,53 @@ async def retrying(call: Callable[[], Awaitable[T]], attempts: int = 4) -> T:
     raise AssertionError("unreachable")
 
 
+class KeyboardSends:
+    """Messages with buttons being sent, per chat.
+
+    A message's id is known only once Telegram has taken the message, but the user can press one of its buttons
+    at once, and updates are handled concurrently: the press could be handled before the handler that sent the
+    message remembered its id (an answer, a subscription menu, an import preview) and be called stale. So every
+    press first waits for the sends in flight to its chat (`settled`)."""
+
+    def __init__(self) -> None:
+        self._in_flight: dict[int, set[asyncio.Event]] = {}
+
+    @contextlib.asynccontextmanager
+    async def to(self, chat_id: int) -> AsyncIterator[None]:
+        done = asyncio.Event()
+        self._in_flight.setdefault(chat_id, set()).add(done)
+        try:
+            yield
+        finally:
+            done.set()
+            flights = self._in_flight.get(chat_id, set())
+            flights.discard(done)
+            if not flights:
+                self._in_flight.pop(chat_id, None)
+
+    async def settled(self, chat_id: int, wait: float = 10.0) -> None:
+        """Return once no message with buttons is being sent to `chat_id` (or after `wait` seconds)."""
+        flights = list(self._in_flight.get(chat_id, ()))
+        if flights:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*(flight.wait() for flight in flights)), wait)
+
+
+KEYBOARD_SENDS = KeyboardSends()  # one per process: the reply helpers below are called without the bot's state
+
+
 async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
     """Answer the update's message (quoting it in groups, so it is clear whom the bot answers)."""
     message = update.effective_message
     assert message is not None
-    return await retrying(lambda: message.reply_text(text, reply_markup=markup, do_quote=not in_private(update)))
+
+    def send() -> Awaitable[Message]:
+        return message.reply_text(text, reply_markup=markup, do_quote=not in_private(update))
+
+    if markup is None:
+        return await retrying(send)
+    async with KEYBOARD_SENDS.to(message.chat_id):  # the caller remembers the message id before anything else
+        return await retrying(send)
 
 
 async def reply_all(update: Update, parts: list[str], markup: InlineKeyboardMarkup | None = None) -> Message:

@@ -74,10 +74,8 @@ async def send_answer(update: Update, context: Context, question: str, answer: A
     """Send `answer` (split if long) with its buttons under the last part, and remember it for the buttons."""
     chat = update.effective_chat
     assert chat is not None
-    answers = deps(context).answers
-    async with answers.sending(chat.id):
-        sent = await reply_all(update, answer_html(answer), answer_keyboard(answer))
-        answers.remember(chat.id, sent.message_id, question, answer)
+    sent = await reply_all(update, answer_html(answer), answer_keyboard(answer))
+    deps(context).answers.remember(chat.id, sent.message_id, question, answer)
 
 
 async def record(update: Update, context: Context, question: str, verdict: str, intent: str) -> None:

@@ -88,12 +88,13 @@ async def test_the_source_button_shows_the_quote_and_its_document(bot):
     assert "<blockquote>" in source["html"]
 
 
-async def test_a_button_pressed_before_the_bot_knows_its_answer_was_sent_still_works(bot, monkeypatch):
-    """Telegram shows an answer as soon as it has it; the bot learns the message's id a round trip later, and
-    updates are handled concurrently. A press in between must wait for the answer, not be called stale."""
+async def press_while_its_message_is_still_being_sent(bot, monkeypatch, text: str, label: str) -> tuple[dict, list]:
+    """Send `text` with the response to sendMessage slowed down, and press `label` under the reply as soon as
+    Telegram shows it: before the bot has learnt the message's id. Returns the message (as it is now) and what
+    the press sent."""
     real = FakeRequest.do_request
 
-    async def slow_reply(self, url, *args, **kwargs):  # the response to sendMessage is still on its way back
+    async def slow_reply(self, url, *args, **kwargs):  # the response is still on its way back to the bot
         result = await real(self, url, *args, **kwargs)
         if url.endswith("/sendMessage"):
             await asyncio.sleep(0.3)
@@ -102,13 +103,25 @@ async def test_a_button_pressed_before_the_bot_knows_its_answer_was_sent_still_w
     monkeypatch.setattr(FakeRequest, "do_request", slow_reply)
     shown: list[dict] = []
     bot.fake.on_send = lambda message: shown.append(message) if message.get("reply_markup") else None
-    asking = asyncio.create_task(bot.send("who funded the Panama training?"))
+    sending = asyncio.create_task(bot.send(text))
     while not shown:
         await asyncio.sleep(0.01)
-    replies = await bot.press(shown[0], buttons(shown[0])["📄 Source"])
-    await asking
-    assert any("European Union" in m["text"] and "“" in m["text"] for m in replies)
+    replies = await bot.press(shown[0], buttons(shown[0])[label])
+    await sending
     assert not [a for a in bot.fake.callback_answers if a.get("show_alert")]  # nobody was told "stale"
+    return shown[0], replies
+
+
+async def test_a_button_pressed_before_the_bot_knows_its_answer_was_sent_still_works(bot, monkeypatch):
+    """Telegram shows an answer as soon as it has it; the bot learns the message's id a round trip later, and
+    updates are handled concurrently. A press in between must wait for the answer, not be called stale."""
+    _, replies = await press_while_its_message_is_still_being_sent(bot, monkeypatch, "who funded Panama?", "📄 Source")
+    assert any("European Union" in m["text"] and "“" in m["text"] for m in replies)
+
+
+async def test_a_menu_button_pressed_before_the_bot_knows_the_menu_was_sent_still_works(bot, monkeypatch):
+    menu, _ = await press_while_its_message_is_still_being_sent(bot, monkeypatch, "/subscribe", "🌍 Countries")
+    assert "Costa Rica" in buttons(menu)  # the menu turned to its list of countries
 
 
 async def test_feedback_is_recorded_and_the_vote_buttons_go_away(bot):
