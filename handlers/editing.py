@@ -326,8 +326,6 @@ async def ask_to_confirm(update: Update, context: Context, change: Change) -> No
 
 async def on_confirm(update: Update, context: Context, answer: str, token: str) -> None:
     """A press on Confirm / Cancel under a proposed change (admins only; each admin's own proposals)."""
-    query = update.callback_query
-    assert query is not None
     lang = user_lang(update, context)
     user = update.effective_user
     pending: dict[str, Change] = (context.user_data or {}).get("pending", {})

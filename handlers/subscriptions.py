@@ -220,9 +220,7 @@ async def offer_to_notify(update: Update, context: Context, eid: str) -> None:
 
 
 async def on_notify_button(update: Update, context: Context, answer: str, eid: str) -> None:
-    query, user = update.callback_query, update.effective_user
-    assert query is not None
-    lang = user_lang(update, context)
+    user, lang = update.effective_user, user_lang(update, context)
     if not deps(context).is_admin(user.id if user else None) or eid not in deps(context).engine.index.events:
         await stale_button(update, lang)
         return
