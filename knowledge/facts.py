@@ -109,9 +109,11 @@ class FactReader:
     def __init__(self) -> None:
         self._sources: dict[tuple[tuple[str, str], ...], Source] = {}
 
-    def live(self, subject: str, records: Iterable[dict[str, Any]]) -> Iterator[Fact]:
+    def live(self, subject: str, records: Iterable[dict[str, Any]]) -> tuple[Fact, ...]:
         """The facts of `subject` among its stored `records`, leaving deleted ones out."""
-        subject, intern, sources = sys.intern(subject), sys.intern, self._sources
+        # Start-up runs this once per stored fact: one pass, names bound locally, the tuple made directly.
+        subject, intern, sources, make = sys.intern(subject), sys.intern, self._sources, tuple.__new__
+        live = []
         for record in records:
             if record.get("deleted"):
                 continue
@@ -123,9 +125,9 @@ class FactReader:
             value = record["value"]
             if type(value) is str and len(value) <= 64:
                 value = intern(value)
-            yield Fact(
-                record["fid"], subject, intern(record["field"]), value, source, intern(record.get("origin", "bundled"))
-            )
+            field, origin = intern(record["field"]), intern(record.get("origin", "bundled"))
+            live.append(make(Fact, (record["fid"], subject, field, value, source, origin)))
+        return tuple(live)
 
 
 @contextlib.contextmanager

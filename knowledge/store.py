@@ -842,7 +842,7 @@ class Store:
         read, tables = FactReader(), self._knowledge.storage.read()  # once: not a stat of the file per subject
         with bulk():
             for subject in subjects:
-                live = tuple(read.live(subject, _peek_in(tables, subject).values()))
+                live = read.live(subject, _peek_in(tables, subject).values())
                 if live:
                     self._facts[subject] = live
 

@@ -154,13 +154,16 @@ class KnowledgeIndex:
         kind = event.kind
         self.by_kind[kind].add(eid)
         self.by_kind[lexicon.KIND_FAMILY.get(kind, kind)].add(eid)
+        words: set[str] = set()  # each keyword once, however many of the event's fields have it
         for name in _KEYWORD_FIELDS:
             for fact in event.many(name):
-                for word in _words(fact.value):
-                    self.by_keyword[word].add(eid)
+                words |= _words(fact.value)
+        for word in words:
+            self.by_keyword[word].add(eid)
         for fact in event.many("funders"):
-            self.by_funder[fold(str(fact.value))].add(eid)
-            self.aliases[fold(str(fact.value))].add(("funder", str(fact.value)))
+            funder = str(fact.value)
+            self.by_funder[fold(funder)].add(eid)
+            self.aliases[fold(funder)].add(("funder", funder))
         for fact in event.many("programmes"):
             self.by_programme[str(fact.value)].add(eid)
         for fact in event.many("participant_countries"):
@@ -243,6 +246,8 @@ def _article_es(kind: str) -> str:
 
 
 def _words(value: object) -> frozenset[str]:
+    if type(value) is str:
+        return _text_words(value)
     if isinstance(value, dict):
         value = " ".join(str(v) for v in value.values() if isinstance(v, str))
     return _text_words(str(value))

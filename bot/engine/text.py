@@ -16,6 +16,8 @@ _NON_WORD = re.compile(r"[^0-9a-zñ]+")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents (keeping ñ), and turn everything that is not a letter or digit into spaces."""
+    if text.isascii():  # most names and questions: nothing to strip
+        return _NON_WORD.sub(" ", text.lower()).strip()
     out = []
     for ch in unicodedata.normalize("NFC", text.lower()):
         if ch == "ñ":
