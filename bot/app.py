@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
 from telegram import LinkPreviewOptions, Update
@@ -20,6 +21,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.startup import open_knowledge
 from handlers import register
 from handlers.backup import start_backups, stop_backups
 from handlers.context import DEPS, BotDeps
@@ -40,6 +42,13 @@ BOOTSTRAP_RETRIES = 5  # a few network errors while starting are retried (a reje
 def build_application(
     settings: Settings, store: Store, engine: Engine, *, request: BaseRequest | None = None
 ) -> Application:
+    application = assemble(settings, request=request)
+    attach(application, settings, store, engine)
+    return application
+
+
+def assemble(settings: Settings, *, request: BaseRequest | None = None) -> Application:
+    """The application with its handlers, not yet given the knowledge (`attach`): enough to connect."""
     builder = (
         Application.builder()
         .token(settings.token)
@@ -59,9 +68,13 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
-    application.bot_data[DEPS] = BotDeps(settings, store, engine)
     register(application)
     return application
+
+
+def attach(application: Application, settings: Settings, store: Store, engine: Engine) -> None:
+    """Give the handlers what they share: before the first update, since they all need it."""
+    application.bot_data[DEPS] = BotDeps(settings, store, engine)
 
 
 def file_url(api_base_url: str) -> str:
@@ -71,7 +84,6 @@ def file_url(api_base_url: str) -> str:
 
 
 async def on_startup(application: Application) -> None:
-    await set_menus(application)
     start_backups(application)
     start_delivery(application)
     log.info("Connected to Telegram as @%s", application.bot.username)
@@ -82,12 +94,13 @@ async def on_shutdown(application: Application) -> None:
     await stop_backups(application)
 
 
-async def _initialize(application: Application) -> None:
-    """Connect (getMe), trying again a few times when the network fails; a rejected token fails at once."""
+async def _connect(application: Application, settings: Settings) -> None:
+    """Connect (getMe), trying again a few times when the network fails (a rejected token fails at once), and
+    publish the command menus."""
     for attempt in range(1, BOOTSTRAP_RETRIES + 1):
         try:
             await application.initialize()
-            return
+            break
         except InvalidToken:
             raise
         except NetworkError:
@@ -95,6 +108,7 @@ async def _initialize(application: Application) -> None:
                 raise
             log.warning("Could not connect to the Bot API (attempt %d); trying again", attempt)
             await asyncio.sleep(attempt)
+    await set_menus(application.bot, settings.admin_ids)
 
 
 def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0.0.1", port: int = 8443) -> int:
@@ -102,36 +116,43 @@ def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0
     if webhook_url and not settings.webhook_secret:
         print("Webhook mode needs TELEGRAM_WEBHOOK_SECRET, so that requests without it are refused.", file=sys.stderr)
         return 2
-    store = Store(settings.db_path)
-    application = build_application(settings, store, Engine(store.facts()))
     host = urlparse(settings.api_base_url).netloc or settings.api_base_url
-    try:
-        # Connect first, to tell a rejected token or an unreachable server clearly (PTB would log a traceback);
-        # run_polling / run_webhook then use this loop and this already initialised application.
-        asyncio.set_event_loop(loop := asyncio.new_event_loop())
-        loop.run_until_complete(_initialize(application))
-        if webhook_url:
-            application.run_webhook(
-                listen=listen,
-                port=port,
-                url_path=urlparse(webhook_url).path.lstrip("/"),
-                webhook_url=webhook_url,
-                secret_token=settings.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=BOOTSTRAP_RETRIES,
+    # The knowledge is read in a thread while this one connects and publishes the menus: making the HTTPS
+    # clients (loading CA certificates) and the round trips to Telegram wait on other things than Python, so
+    # the two overlap, and the first question waits for the longer of them rather than for both.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge") as pool:
+        loading = pool.submit(open_knowledge, settings.db_path)
+        try:
+            application = assemble(settings)
+            # Connect first, to tell a rejected token or an unreachable server clearly (PTB would log a
+            # traceback); run_polling / run_webhook then use this loop and this already initialised application.
+            asyncio.set_event_loop(loop := asyncio.new_event_loop())
+            loop.run_until_complete(_connect(application, settings))
+            store, engine = loading.result()
+            attach(application, settings, store, engine)
+            if webhook_url:
+                application.run_webhook(
+                    listen=listen,
+                    port=port,
+                    url_path=urlparse(webhook_url).path.lstrip("/"),
+                    webhook_url=webhook_url,
+                    secret_token=settings.webhook_secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                    bootstrap_retries=BOOTSTRAP_RETRIES,
+                )
+            else:
+                application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES)
+        except InvalidToken:
+            print(
+                f"The Bot API at {host} rejected TELEGRAM_BOT_TOKEN (401 Unauthorized).\n"
+                "Check the token with @BotFather (/mybots -> API Token) and set it again.",
+                file=sys.stderr,
             )
-        else:
-            application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES)
-    except InvalidToken:
-        print(
-            f"The Bot API at {host} rejected TELEGRAM_BOT_TOKEN (401 Unauthorized).\n"
-            "Check the token with @BotFather (/mybots -> API Token) and set it again.",
-            file=sys.stderr,
-        )
-        return 3
-    except NetworkError as exc:
-        print(f"Could not reach the Bot API at {host}: {type(exc).__name__}. Is the network up?", file=sys.stderr)
-        return 4
-    finally:
-        store.close()
+            return 3
+        except NetworkError as exc:
+            print(f"Could not reach the Bot API at {host}: {type(exc).__name__}. Is the network up?", file=sys.stderr)
+            return 4
+        finally:
+            if loading.exception() is None:  # (waits for the knowledge when connecting failed first)
+                loading.result()[0].close()
     return 0

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 
 from bot import __version__
 from bot.config import ConfigError, Settings
-from bot.engine import Conversation, Engine
+from bot.engine import Conversation
 from bot.logs import setup_logging
 from bot.render import plain
-from knowledge.store import Store
+from bot.startup import open_knowledge
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN is set, so the bot cannot connect to Telegram.\n"
@@ -22,13 +22,8 @@ NO_TOKEN = (
 )
 
 
-def open_engine(settings: Settings) -> tuple[Store, Engine]:
-    store = Store(settings.db_path)
-    return store, Engine(store.facts())
-
-
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    _, engine = open_engine(settings)
+    _, engine = open_knowledge(settings.db_path)
     conv = Conversation()
     if args.question:
         questions: Sequence[str] = [" ".join(args.question)]
@@ -44,7 +39,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    _, engine = open_engine(settings)
+    _, engine = open_knowledge(settings.db_path)
     conv = Conversation()
     print("CRIMJUST events bot — ask a question (Ctrl-D or 'quit' to leave, '/sources' after an answer).")
     last = None

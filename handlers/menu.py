@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Collection, Coroutine
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application
 
 from bot.engine import Answer
 from bot.messages import DEFAULT_LANG, LANGS, say
@@ -115,10 +114,8 @@ def menu(lang: str, with_admin: bool) -> list[BotCommand]:
     return [BotCommand(c.name_in(lang), say(c.description, lang)[:256]) for c in COMMANDS if with_admin or not c.admin]
 
 
-async def set_menus(application: Application) -> None:
+async def set_menus(bot: Bot, admin_ids: Collection[int]) -> None:
     """Publish the command menus: public ones for everyone, and admin ones in each admin's private chat."""
-    bot = application.bot
-    admin_ids = deps(application).settings.admin_ids
     for lang in LANGS:
         code = None if lang == DEFAULT_LANG else lang
         public = partial(bot.set_my_commands, menu(lang, False), scope=BotCommandScopeDefault(), language_code=code)

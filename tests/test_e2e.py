@@ -41,6 +41,22 @@ def test_startup_sets_the_menus_and_starts_long_polling(live):
     assert f"Connected to Telegram as @{BOT_USERNAME}" in bot.output()
 
 
+def test_the_bot_connects_while_its_knowledge_loads_and_takes_questions_once_it_has_loaded(tmp_path):
+    release = tmp_path / "release"
+    with FakeBotAPIServer() as server:
+        fake = server.fake
+        fake.says("Who funded the Panama 2021 training?", chat_id=501)
+        bot = BotProcess(tmp_path, server.base_url, module="tests.held_knowledge", HELD_KNOWLEDGE_UNTIL=str(release))
+        try:
+            fake.wait_for(lambda: len(fake.menus) == 4)  # connected, menus published: the knowledge still held
+            assert fake.polls == 0 and not fake.replies(501)
+            release.touch()
+            (reply,) = fake.wait_replies(501)
+            assert "European Union" in reply["text"]
+        finally:
+            assert bot.stop() == 0, bot.output()[-3000:]
+
+
 def test_a_question_gets_its_answer_and_a_button_press_works(live):
     fake, _ = live
     fake.says("How many investigators and prosecutors attended the Panama training?", chat_id=501)

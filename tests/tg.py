@@ -11,6 +11,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from bot.engine import Engine
+from handlers.menu import set_menus
 from knowledge.facts import Fact
 from knowledge.store import Store
 from tests.fake_telegram import TOKEN, FakeRequest, FakeTelegram
@@ -33,6 +34,7 @@ class Harness:
 
     async def start(self) -> Harness:
         await self.app.initialize()
+        await set_menus(self.app.bot, self.settings.admin_ids)
         assert self.app.post_init is not None
         await self.app.post_init(self.app)
         return self
