@@ -304,6 +304,7 @@ async def commit(update: Update, context: Context, change: Change, ack: str | No
     await asyncio.to_thread(bot_deps.store.apply, change.saves, change.deletes, actor, name)
     await refresh(context)
     await reply_text(update, ack or say("saved", lang, change=change.text))
+    await asyncio.to_thread(bot_deps.store.keep_cache)  # once acknowledged: the next start-up reads this
 
 
 async def refresh(context: Context) -> None:
@@ -355,6 +356,7 @@ async def on_undo(update: Update, context: Context) -> None:
     await refresh(context)
     reverted = "\n".join(_entry_text(e, reverse=True) for e in undone)
     await reply_text(update, say("undo_done", lang, changes=reverted))
+    await asyncio.to_thread(bot_deps.store.keep_cache)
 
 
 def _entry_text(entry: dict[str, Any], reverse: bool = False) -> str:

@@ -17,7 +17,9 @@ ends), so opening a file parses no table. `AtomicJSONStorage` parses a table the
 writing, copies the tables nobody touched byte for byte: an admin change to one event parses that event and its
 audit, however many events there are, and start-up reads the facts without parsing any audit.
 The live facts are kept once, in memory, as compact `Fact` tuples; questions are never answered from here
-(the engine indexes `Store.facts()` and is refreshed by the caller after a change).
+(the engine indexes `Store.facts()` and is refreshed by the caller after a change). A copy of them, the facts
+cache (``knowledge.cache``, see `knowledge.factcache`), lets start-up skip parsing the knowledge file when the
+cache was made from that very version of it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ import fcntl
 import functools
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document, Table
 
+from knowledge.factcache import FactCache, cache_path
 from knowledge.facts import Fact, FactReader, bulk, bundled_facts
+from knowledge.files import atomic_write, copy_chunks
 from knowledge.journal import Journal
 
 AUDIT = "audit:"  # + subject
@@ -63,43 +66,6 @@ def subject_of(fid: str) -> str:
 def state_path(path: Path) -> Path:
     """The state file that goes with the knowledge file `path` ("knowledge.json" -> "knowledge.state.json")."""
     return path.with_name(f"{path.stem}.state{path.suffix or '.json'}")
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable (a no-op where directories cannot be opened)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def atomic_write(path: Path, chunks: Iterable[bytes]) -> None:
-    """Replace `path` with `chunks`: temp file in the same folder, fsync, os.replace, fsync of the folder."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    fsync_dir(path.parent)
-
-
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    atomic_write(path, [payload])
-
-
-def copy_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
-    with path.open("rb") as fh:
-        while chunk := fh.read(size):
-            yield chunk
 
 
 CONTENTS = "__contents__"  # the last line of a file: where each table is, so that opening it parses no table
@@ -400,6 +366,10 @@ class Store:
         # change is noticed by the file's stamp, and everything is read again).
         self._facts: dict[str, tuple[Fact, ...]] = {}
         self._seen: object = None
+        # The same facts, kept for a fast start in the cache file, as of the knowledge file version `_cached`.
+        self._cache = FactCache(cache_path(self.path)) if self.path is not None else None
+        self._cached: object = None
+        self._cache_lock = threading.Lock()
         self._touched: set[str] = set()
         self.journal = Journal(self.path.with_name(self.path.name + ".deliveries") if self.path else None)
         self._migrate()
@@ -420,6 +390,7 @@ class Store:
             with self._mutation():
                 for record in tables["facts"].values():
                     _table(self._knowledge, record["subject"]).insert(record)
+                    self._touched.add(record["subject"])
                 changes: dict[int, dict[str, Any]] = {}
                 for entry in tables.get("audit", {}).values():
                     subject = subject_of(entry["fid"])
@@ -436,7 +407,6 @@ class Store:
                     state.insert_multiple(Document(doc, int(i)) for i, doc in tables.get(name, {}).items())
                 for name in ("facts", "audit", FEEDBACK, CHATS, SUBSCRIPTIONS, OUTBOX, RUNS, UNREACHABLE):
                     self._knowledge.drop_table(name)
-            self._seen = None  # read every fact again, from the new layout
 
     # -- writing -------------------------------------------------------------------------------------
 
@@ -822,9 +792,17 @@ class Store:
         return storage.stamp() if isinstance(storage, AtomicJSONStorage) else "memory"
 
     def _sync(self) -> None:
-        """Read every live fact again if the knowledge file is not the version they were read from."""
+        """Read every live fact again if the knowledge file is not the version they were read from: from the
+        cache when it was made from this very version, from the knowledge file otherwise."""
         version = self._version()
         if version == self._seen:
+            return
+        cached = None
+        if self._cache is not None and isinstance(version, tuple):
+            with bulk():
+                cached = self._cache.load(version)
+        if cached is not None:
+            self._facts, self._seen, self._cached = cached, version, version
             return
         tables = self._knowledge.storage.read() or {}
         subjects = [name for name in tables if ":" in name and not name.startswith(AUDIT)]
@@ -833,18 +811,20 @@ class Store:
         self._seen = self._version()
 
     def _reread(self, subjects: Collection[str]) -> None:
-        for subject in subjects:
-            self._facts.pop(subject, None)
         self._read_subjects(subjects)
         self._seen = self._version()
 
     def _read_subjects(self, subjects: Iterable[str]) -> None:
+        """Read the live facts of `subjects` (a subject left with none is dropped; one read again keeps its
+        place, so the facts stay in the order of the file)."""
         read, tables = FactReader(), self._knowledge.storage.read()  # once: not a stat of the file per subject
         with bulk():
             for subject in subjects:
                 live = read.live(subject, _peek_in(tables, subject).values())
                 if live:
                     self._facts[subject] = live
+                else:
+                    self._facts.pop(subject, None)
 
     @_reading
     def facts(self) -> list[Fact]:
@@ -881,7 +861,22 @@ class Store:
     def feedback(self, verdicts: tuple[str, ...] = ("down", "unanswered")) -> list[dict[str, Any]]:
         return [dict(doc) for doc in _peek(self._state, FEEDBACK).values() if doc["verdict"] in verdicts]
 
+    def keep_cache(self) -> None:
+        """Write the facts cache if the knowledge file changed since it was (after an admin change, once the
+        bot has answered; and on closing). A change is safe without it: the next start-up is only slower.
+
+        The store stays free meanwhile: the facts are taken under its lock, and written under the cache's own
+        (so that two writes one after the other leave the later one)."""
+        with self._cache_lock:
+            with self._lock:
+                self._sync()
+                facts, seen = dict(self._facts), self._seen
+            if self._cache is not None and isinstance(seen, tuple) and seen != self._cached:
+                self._cache.save(facts, seen)
+                self._cached = seen
+
     def close(self) -> None:
+        self.keep_cache()
         self._knowledge.close()
         self._state.close()
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.facts import Fact, Source
-from knowledge.store import Store, atomic_write_bytes
+from knowledge.files import atomic_write_bytes
+from knowledge.store import Store
 from tests.powerloss import after_power_loss, every_crash, record_disk_ops
 
 PANAMA = "event:panama-2021-osint-training"
