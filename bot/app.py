@@ -135,6 +135,7 @@ def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0
             loop.run_until_complete(_connect(application, settings))
             store, engine = loading.result()
             attach(application, settings, store, engine)
+            worker.submit(store.keep_cache)  # if the facts were not read from it, the next start-up will
             if webhook_url:
                 application.run_webhook(
                     listen=listen,

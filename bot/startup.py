@@ -22,5 +22,4 @@ def open_knowledge(db_path: str | os.PathLike[str] | None) -> tuple[Store, Engin
         store = Store(db_path)
         engine = Engine(store.facts())
         gc.freeze()
-    store.keep_cache()  # if the facts were not read from it, so that the next start-up does
     return store, engine

@@ -10,8 +10,10 @@ import pytest
 
 from knowledge import store as store_module
 from knowledge.factcache import MAGIC, cache_path
-from knowledge.facts import Fact, Source
+from knowledge.facts import Fact, Source, bundled_facts
 from knowledge.store import Store
+from tests.botprocess import BotProcess
+from tests.fake_telegram import FakeBotAPIServer
 
 PANAMA = "event:panama-2021-osint-training"
 
@@ -110,3 +112,17 @@ def test_a_cache_that_cannot_be_written_does_not_fail_the_change(tmp_path: Path,
         store.keep_cache()
     assert "Could not write the facts cache" in caplog.text
     assert Store(path).fact(_fact().fid) == _fact()
+
+
+def test_the_bot_writes_the_cache_as_it_starts_so_that_a_kill_9_leaves_it_for_the_next_start(tmp_path, monkeypatch):
+    with FakeBotAPIServer() as server:
+        bot = BotProcess(tmp_path, server.base_url)
+        try:
+            server.fake.wait_polling()
+            server.fake.wait_for(cache_path(tmp_path / "db.json").exists)
+            bot.proc.kill()
+            bot.proc.wait(30)
+        finally:
+            bot.stop()
+    _without_reading_the_knowledge_file(monkeypatch)
+    assert {f.fid for f in Store(tmp_path / "db.json").facts()} == {f.fid for f in bundled_facts()}
