@@ -70,7 +70,7 @@ class FactCache:
         A cache that cannot be written is logged and left out: the change it follows is already safe."""
         try:
             atomic_write(self.path, _blocks(facts, stamp), durable=False)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a value marshal cannot keep (JSON values all are)
             log.warning("Could not write the facts cache %s: %s", self.path.name, exc)
 
 

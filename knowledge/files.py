@@ -41,10 +41,6 @@ def atomic_write(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -
         fsync_dir(path.parent)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    atomic_write(path, [payload])
-
-
 def copy_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
     with path.open("rb") as fh:
         while chunk := fh.read(size):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.facts import Fact, Source
-from knowledge.files import atomic_write_bytes
+from knowledge.files import atomic_write
 from knowledge.store import Store
 from tests.powerloss import after_power_loss, every_crash, record_disk_ops
 
@@ -29,7 +29,7 @@ def test_the_file_is_old_or_new_whenever_the_power_goes(tmp_path: Path):
     path = tmp_path / "db.json"
     path.write_bytes(b'{"old": true}')
     with record_disk_ops() as disk:
-        atomic_write_bytes(path, b'{"new": true}')
+        atomic_write(path, [b'{"new": true}'])
     seen: set[bytes | None] = set()
 
     def check(content: bytes | None) -> None:
@@ -47,7 +47,7 @@ def test_the_simulation_would_catch_a_write_without_the_fsync_of_the_file(tmp_pa
     path = tmp_path / "db.json"
     path.write_bytes(b"old")
     with record_disk_ops() as disk:
-        atomic_write_bytes(path, b"new")
+        atomic_write(path, [b"new"])
     careless = [op for op in disk.ops if op[0] != "fsync"]
     outcomes = {after_power_loss(careless[:k], {str(path): b"old"}, str(path)) for k in range(len(careless) + 1)}
     assert b"" in outcomes
