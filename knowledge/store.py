@@ -862,8 +862,9 @@ class Store:
         return [dict(doc) for doc in _peek(self._state, FEEDBACK).values() if doc["verdict"] in verdicts]
 
     def keep_cache(self) -> None:
-        """Write the facts cache if the knowledge file changed since it was (after an admin change, once the
-        bot has answered; and on closing). A change is safe without it: the next start-up is only slower.
+        """Write the facts cache if the knowledge file changed since it was (the bot calls this after an admin
+        change once it has answered, and at start-up; closing does too). A change is safe without it: the next
+        start-up is only slower.
 
         The store stays free meanwhile: the facts are taken under its lock, and written under the cache's own
         (so that two writes one after the other leave the later one)."""
