@@ -302,15 +302,17 @@ async def commit(update: Update, context: Context, change: Change, ack: str | No
     actor = str(user.id) if user else "?"
     name = user.full_name if user else ""
     await asyncio.to_thread(bot_deps.store.apply, change.saves, change.deletes, actor, name)
-    await refresh(context)
-    await reply_text(update, ack or say("saved", lang, change=change.text))
-    await asyncio.to_thread(bot_deps.store.keep_cache)  # once acknowledged: the next start-up reads this
+    await settle(update, context, ack or say("saved", lang, change=change.text))
 
 
-async def refresh(context: Context) -> None:
+async def settle(update: Update, context: Context, ack: str) -> None:
+    """After a change is saved: answer from the facts as they are now, acknowledge it with `ack`, then keep
+    the facts for the next start-up (the facts cache, written once the admin has the answer)."""
     bot_deps = deps(context)
     facts = await asyncio.to_thread(bot_deps.store.facts)
     await asyncio.to_thread(bot_deps.engine.refresh, facts)
+    await reply_text(update, ack)
+    await asyncio.to_thread(bot_deps.store.keep_cache)
 
 
 async def ask_to_confirm(update: Update, context: Context, change: Change) -> None:
@@ -353,10 +355,8 @@ async def on_undo(update: Update, context: Context) -> None:
     if isinstance(undone, UndoConflict):
         await reply_text(update, say("undo_conflict", lang, fact=undone.fid, actor=undone.actor))
         return
-    await refresh(context)
     reverted = "\n".join(_entry_text(e, reverse=True) for e in undone)
-    await reply_text(update, say("undo_done", lang, changes=reverted))
-    await asyncio.to_thread(bot_deps.store.keep_cache)
+    await settle(update, context, say("undo_done", lang, changes=reverted))
 
 
 def _entry_text(entry: dict[str, Any], reverse: bool = False) -> str:
