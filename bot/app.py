@@ -1,7 +1,8 @@
 """The Telegram application: built from settings, the store and the engine; run by long polling or webhook.
 
-`build_application` is the one place the python-telegram-bot `Application` is assembled, so the real bot, the
-in-process handler tests (with a fake `BaseRequest`) and the end-to-end tests all run the same thing.
+`assemble` is the one place the python-telegram-bot `Application` is assembled, so the real bot, the
+in-process handler tests (with a fake `BaseRequest`, through `build_application`) and the end-to-end tests all
+run the same thing. `attach` gives it the store and the engine: `run` connects before they are loaded.
 """
 
 from __future__ import annotations
