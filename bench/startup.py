@@ -54,14 +54,14 @@ def start(tmp: Path, server: FakeBotAPIServer) -> tuple[BotProcess, float, float
     return bot, polling, time.perf_counter() - launched
 
 
-def admin(fake: FakeTelegram, commands: list[str]) -> dict[str, float]:
+def admin(fake: FakeTelegram, commands: list[str]) -> list[tuple[str, float]]:
     """Send `commands` one after another, each once the one before was answered; seconds each took."""
-    timings: dict[str, float] = {}
+    timings: list[tuple[str, float]] = []
     for command in commands:
         sent, before = time.perf_counter(), len(fake.replies(ADMIN))
         fake.says(command, chat_id=ADMIN)
         fake.wait_replies(ADMIN, before + 1, timeout=120)
-        timings[command] = time.perf_counter() - sent
+        timings.append((command, time.perf_counter() - sent))
     return timings
 
 
@@ -122,11 +122,11 @@ def main() -> None:
     print(f"bot process without the facts cache: polling {cold_polling:.2f} s, first answer {cold_answer:.2f} s")
     print(f"bot process: peak RSS {rss_started:.0f} MB by the first answer")
     print("bot process: admin commands, each acknowledged after its durable write and the index refresh:")
-    for command, seconds in timings.items():
+    for command, seconds in timings:
         print(f"  {command}: {seconds:.2f} s")
     print(f"  (the first said {ack['text'][:60]!r})")
     print(f"bot process: peak RSS {rss_round:.0f} MB through them (goal < 150)")
-    slowest = max(repeated.values())
+    slowest = max(seconds for _, seconds in repeated)
     print(
         f"bot process: peak RSS {rss:.0f} MB after {args.rounds} more /addfact + /undo pairs "
         f"(slowest acknowledged in {slowest:.2f} s)"
