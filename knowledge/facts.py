@@ -25,46 +25,80 @@ SOURCES_DIR = KNOWLEDGE_DIR / "sources"
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    """How one field is kept: whether it holds many items and what kind of value each is."""
+    """How one field is kept: whether it holds many items, what kind of value each is, and what it means."""
 
     name: str
     many: bool
-    kind: str  # "text", "date", "count", "group", "speaker", "statement", "series", "ref"
+    kind: str  # "text", "date", "count", "group", "share", "length", "speaker", "statement", "series", "ref"
+    doc: str = ""
 
 
+# The facts an event can have. Every value is what the release states, worded as it states it (in its
+# language), except where a field says it is normalised. A field the release does not state has no fact.
+#
+# Value shapes by kind:
+#   text       a string.
+#   date       "YYYY-MM-DD", or "--MM-DD" when the release gives the day and month but no year (ISO 8601's
+#              reduced form: the year is never guessed).
+#   count      {"count": int, "at_least": bool, "approx": bool}: "more than 150" is at_least, "around 40" approx.
+#   group      {"label": str, "roles": [str], "count": int, "at_least": bool, "approx": bool}: one stated
+#              count of people as the release words it ("label"); "roles" are the roles it covers, each a
+#              canonical English role ("prosecutors", "customs officers", "investigators") when one is known,
+#              else the release's words. More than one role means a combined count: it is never a count of
+#              any one of them.
+#   share      {"count": int} or {"percent": number}: how many of the participants were women (or men).
+#   length     {"amount": int, "unit": "day" | "week" | "month" | "hour"}: a stated length ("four-day").
+#   speaker    {"name": str, "position": str, "honorific"?: str, "remote"?: bool}: the name as written
+#              (capitals and accents kept), the position as given.
+#   statement  {"speaker": str, "text": str, "direct": bool}: direct = a verbatim quote.
+#   series     {"text": str, "position"?: int, "of"?: int, "year"?: int}: "the second of three" -> 2 of 3.
+#   ref        a programme id (the subject "programme:<id>" holds its name, aliases and funders).
 EVENT_FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("title", False, "text"),
-        FieldSpec("kind", False, "text"),
-        FieldSpec("date", False, "date"),
-        FieldSpec("city", False, "text"),
-        FieldSpec("country", False, "text"),
-        FieldSpec("venue", False, "text"),
-        FieldSpec("occasion", False, "text"),
-        FieldSpec("organisers", True, "text"),
-        FieldSpec("funders", True, "text"),
-        FieldSpec("programmes", True, "ref"),
-        FieldSpec("participants", False, "count"),
-        FieldSpec("participant_groups", True, "group"),
-        FieldSpec("participant_countries", True, "text"),
-        FieldSpec("speakers", True, "speaker"),
-        FieldSpec("statements", True, "statement"),
-        FieldSpec("topics", True, "text"),
-        FieldSpec("objectives", True, "text"),
-        FieldSpec("series", True, "series"),
+        FieldSpec("title", False, "text", "the headline, or a name made from kind, place and date"),
+        FieldSpec("kind", False, "text", "normalised: training, course, workshop, webinar, meeting, seminar, ..."),
+        FieldSpec("language", False, "text", "the release's language: en or es"),
+        FieldSpec("date", False, "date", "the (first) day it took place"),
+        FieldSpec("end_date", False, "date", "the last day, when it lasted more than one"),
+        FieldSpec("date_text", False, "text", "when only a relative or partial time is given: 'last week'"),
+        FieldSpec("duration", False, "length", "a stated length: 'a four-day course', 'two-week training'"),
+        FieldSpec("city", False, "text", "where it took place (never from the dateline alone)"),
+        FieldSpec("country", False, "text", "normalised English country name, also when resolved from the city"),
+        FieldSpec("venue", False, "text", "the building or site: 'National Police Academy', 'Zoom platform'"),
+        FieldSpec("format", False, "text", "normalised: in person, online or hybrid"),
+        FieldSpec("dateline", False, "text", "the release's dateline as printed: where and when it was issued"),
+        FieldSpec("occasion", False, "text", "what it was held during: '26th session of the CCPCJ'"),
+        FieldSpec("organisers", True, "text", "who organised, convened, hosted or delivered it"),
+        FieldSpec("funders", True, "text", "who funded this event (not a programme's own funder)"),
+        FieldSpec("supporters", True, "text", "'with the support of' / 'con el apoyo de': support, not funding"),
+        FieldSpec("partners", True, "text", "partner agencies named as partners rather than organisers"),
+        FieldSpec("trainers", True, "text", "the trainers', facilitators' or experts' institutions or countries"),
+        FieldSpec("programmes", True, "ref", "the programmes the event belongs to"),
+        FieldSpec("participants", False, "count", "the stated total, never a sum of groups"),
+        FieldSpec("participant_groups", True, "group", "each stated count of a group of participants"),
+        FieldSpec("women", False, "share", "how many participants were women"),
+        FieldSpec("men", False, "share", "how many participants were men"),
+        FieldSpec("participant_countries", True, "text", "normalised English names of the countries they came from"),
+        FieldSpec("country_count", False, "count", "a stated number of countries: 'from 14 countries'"),
+        FieldSpec("speakers", True, "speaker", "who spoke, with their position"),
+        FieldSpec("statements", True, "statement", "what a speaker said, quoted or reported"),
+        FieldSpec("topics", True, "text", "the main subjects, in the release's words"),
+        FieldSpec("objectives", True, "text", "what it aimed to do"),
+        FieldSpec("series", True, "series", "its place in a series: 'the second of three workshops'"),
     )
 }
 
 PROGRAMME_FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("name", False, "text"),
-        FieldSpec("full_name", False, "text"),
-        FieldSpec("aliases", True, "text"),
-        FieldSpec("funders", True, "text"),
-        FieldSpec("partners", True, "text"),
-        FieldSpec("aims", True, "text"),
+        FieldSpec("name", False, "text", "its usual name or acronym: CRIMJUST, AIRCOP"),
+        FieldSpec("full_name", False, "text", "what the acronym stands for"),
+        FieldSpec("name_es", False, "text", "its Spanish name"),
+        FieldSpec("aliases", True, "text", "other names it goes by, in any language"),
+        FieldSpec("funders", True, "text", "who funds the programme as a whole"),
+        FieldSpec("partners", True, "text", "its partner organisations"),
+        FieldSpec("aims", True, "text", "what the programme aims to do"),
     )
 }
 

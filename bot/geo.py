@@ -1,0 +1,84 @@
+"""Countries of the world, by any of their usual names in English or Spanish, from Babel's CLDR data.
+
+One canonical name per country, the English one CLDR uses ("Kyrgyzstan", "Türkiye", "Côte d’Ivoire"), is what
+facts store and what the engine matches; `country()` finds it from any usual form ("Kyrgyz Republic",
+"Kirguistán", "Republic of Moldova", "the Netherlands"), and `country_name()` says it in a language. The tables
+are built on first use (about 50 ms), never at start-up.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.engine.text import fold
+
+# Forms CLDR does not list that releases use; everything else comes from CLDR (English and Spanish names and
+# their short and variant forms) and from ISO 3166 (official names).
+_MORE_FORMS: dict[str, tuple[str, ...]] = {
+    "BO": ("Plurinational State of Bolivia", "Estado Plurinacional de Bolivia"),
+    "CD": ("DR Congo", "DRC", "RDC", "Democratic Republic of Congo"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire", "Costa de Marfil"),
+    "CV": ("Cabo Verde", "Cape Verde"),
+    "GB": ("UK", "Britain", "Great Britain", "Gran Bretaña"),
+    "KG": ("Kyrgyz Republic", "República Kirguisa", "Kirguizistán"),
+    "KR": ("Republic of Korea", "República de Corea"),
+    "MD": ("Republic of Moldova", "República de Moldova", "Moldova"),
+    "NL": ("Holland", "Kingdom of the Netherlands", "Reino de los Países Bajos", "Holanda"),
+    "TR": ("Turkey", "Turquia", "Republic of Türkiye"),
+    "US": ("USA", "U.S.", "United States of America", "EE.UU.", "EEUU", "EE. UU."),
+    "VE": ("Bolivarian Republic of Venezuela", "República Bolivariana de Venezuela"),
+}
+# A form that names two countries is left to the longer one only ("Guinea" is not "Guinea-Bissau").
+_ARTICLE = re.compile(r"^(the|la|el|los|las) ")
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(folded form -> canonical English name, canonical -> {lang: name})."""
+    import pycountry
+    from babel import Locale
+
+    names: dict[str, dict[str, str]] = {
+        lang: {str(k): str(v) for k, v in Locale(lang).territories.items()} for lang in ("en", "es")
+    }
+    codes = [c for c in names["en"] if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
+    forms: dict[str, str] = {}
+    local: dict[str, dict[str, str]] = {}
+
+    def add(form: str, canonical: str) -> None:
+        key = fold(form)
+        if key:
+            forms.setdefault(key, canonical)
+
+    for code in codes:
+        canonical = names["en"][code]
+        local[canonical] = {lang: table.get(code, canonical) for lang, table in names.items()}
+        for table in names.values():
+            add(table.get(code, ""), canonical)
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                add(getattr(record, attr, "") or "", canonical)
+        for form in _MORE_FORMS.get(code, ()):
+            add(form, canonical)
+    return forms, local
+
+
+def country(name: str) -> str | None:
+    """The canonical English name of the country `name` names, in any usual form and either language."""
+    forms, _ = _tables()
+    key = fold(name)
+    return forms.get(key) or forms.get(_ARTICLE.sub("", key))
+
+
+def country_name(canonical: str, lang: str) -> str:
+    """A country's name in `lang` ("Kyrgyzstan" -> "Kirguistán"); any other name is returned as it is."""
+    _, local = _tables()
+    return local.get(canonical, {}).get(lang, canonical)
+
+
+def country_forms() -> dict[str, str]:
+    """Every folded form of every country name, to the canonical name (for scanning text for countries)."""
+    return _tables()[0]

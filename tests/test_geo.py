@@ -1,0 +1,39 @@
+"""Countries are found by any usual name, in English or Spanish, and said in the reader's language."""
+
+import pytest
+
+from bot.geo import country, country_name
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Kyrgyz Republic", "Kyrgyzstan"),
+        ("Kirguistán", "Kyrgyzstan"),
+        ("Republic of Moldova", "Moldova"),
+        ("the Netherlands", "Netherlands"),
+        ("Reino de los Países Bajos", "Netherlands"),
+        ("Cote d'Ivoire", "Côte d’Ivoire"),
+        ("República Dominicana", "Dominican Republic"),
+        ("Dominica", "Dominica"),
+        ("Guinea-Bissau", "Guinea-Bissau"),
+        ("Turkey", "Türkiye"),
+        ("Cabo Verde", "Cape Verde"),
+        ("Plurinational State of Bolivia", "Bolivia"),
+        ("EE.UU.", "United States"),
+    ],
+)
+def test_a_country_is_found_by_its_usual_names(written: str, canonical: str) -> None:
+    assert country(written) == canonical
+
+
+@pytest.mark.parametrize("written", ["Vienna", "European Union", "Latin America", "Korea", ""])
+def test_what_is_not_a_country_is_not_one(written: str) -> None:
+    assert country(written) is None
+
+
+def test_a_country_is_said_in_spanish() -> None:
+    assert country_name("Kyrgyzstan", "es") == "Kirguistán"
+    assert country_name("Dominican Republic", "es") == "República Dominicana"
+    assert country_name("Kyrgyzstan", "en") == "Kyrgyzstan"
+    assert country_name("Atlantis", "es") == "Atlantis"
