@@ -102,6 +102,30 @@ PROGRAMME_FIELDS: dict[str, FieldSpec] = {
     )
 }
 
+# A release imported by an admin is kept whole as a "document:<id>" subject (the id is made from its text), so
+# that the same release is known when it comes again and its sentences can be quoted. Facts read from it name
+# it as their source's `doc`. Bundled releases are files in `SOURCES_DIR` instead (`source_text`).
+DOCUMENT_FIELDS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("title", False, "text", "its headline, or the name of the file or page it came from"),
+        FieldSpec("text", False, "text", "the whole text as imported"),
+        FieldSpec("url", False, "text", "the page or file it was read from, when there was one"),
+        FieldSpec("language", False, "text", "en or es"),
+    )
+}
+
+SCHEMAS: dict[str, dict[str, FieldSpec]] = {
+    "event": EVENT_FIELDS,
+    "programme": PROGRAMME_FIELDS,
+    "document": DOCUMENT_FIELDS,
+}
+
+
+def schema_of(subject: str) -> dict[str, FieldSpec]:
+    """The fields a subject ("event:<id>", "programme:<id>", "document:<id>") can have."""
+    return SCHEMAS[subject.partition(":")[0]]
+
 
 class Source(NamedTuple):
     """Where a fact comes from: a bundled document and its quote, or an admin's own words."""
@@ -186,8 +210,7 @@ def slug(text: str) -> str:
 def fact_id(subject: str, name: str, value: Any, many: bool | None = None) -> str:
     """A fact's id: ``subject/field`` for one-value fields, ``subject/field/item`` for each item of a list."""
     if many is None:
-        schema = EVENT_FIELDS if subject.startswith("event:") else PROGRAMME_FIELDS
-        many = schema[name].many
+        many = schema_of(subject)[name].many
     return f"{subject}/{name}" + (f"/{_item_key(value)}" if many else "")
 
 

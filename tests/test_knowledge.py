@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.facts import EVENT_FIELDS, PROGRAMME_FIELDS, SOURCES_DIR, bundled_facts, source_text
+from knowledge.facts import SOURCES_DIR, bundled_facts, schema_of, source_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -25,7 +25,7 @@ def test_fact_ids_are_unique_and_fields_known():
     facts = bundled_facts()
     assert len({f.fid for f in facts}) == len(facts)
     for fact in facts:
-        schema = EVENT_FIELDS if fact.subject.startswith("event:") else PROGRAMME_FIELDS
+        schema = schema_of(fact.subject)
         assert fact.field in schema, fact.fid
 
 
