@@ -682,6 +682,218 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": '"{value}" no es un programa que conozca: {programmes}.',
     },
     # -- Telegram: errors ----------------------------------------------------------------------------------
+    # -- answers: what the facts say (bot.engine.answers, people, sets) -------------------------------------
+    "approx": {"en": "around {n}", "es": "unos {n}"},
+    "day_range_same_month": {"en": "{a} to {b}", "es": "del {a} al {b}"},
+    "day_range": {"en": "{a} to {b}", "es": "del {a} al {b}"},
+    "several": {"en": "{items}", "es": "{items}"},
+    "for_each_items": {"en": "That fits {n} events:\n{items}", "es": "Eso corresponde a {n} eventos:\n{items}"},
+    "attendance_groups": {
+        "en": "{event}: attended by {count} participants: {groups}.",
+        "es": "{event}: asistieron {count} participantes: {groups}.",
+    },
+    "attendance_countries": {
+        "en": "{event}: attended by {count} {who} from {countries}.",
+        "es": "{event}: asistieron {count} {who} de {countries}.",
+    },
+    "date_on": {"en": "{event} took place on {dates}.", "es": "{event} se realizó el {dates}."},
+    "attendance_groups_countries": {
+        "en": "{event}: attended by {count} participants ({groups}) from {countries}.",
+        "es": "{event}: asistieron {count} participantes ({groups}) de {countries}.",
+    },
+    "groups_no_total": {
+        "en": "{event}: the release gives no total; it reports {groups}.",
+        "es": "{event}: el comunicado no da un total; informa de {groups}.",
+    },
+    "role_unrecorded_groups": {
+        "en": "{event}: the number of {role} is not recorded. The release gives only {groups}.",
+        "es": "{event}: el número de {role} no consta. El comunicado solo da {groups}.",
+    },
+    "role_unrecorded_total": {
+        "en": "{event}: the number of {role} is not recorded; the release gives only the total, {count} participants.",
+        "es": "{event}: el número de {role} no consta; el comunicado solo da el total, {count} participantes.",
+    },
+    "per_country_total": {
+        "en": "{event}: the number of participants from {country} is not recorded; the release gives {count} "
+        "participants in all, together, from {countries}.",
+        "es": "{event}: el número de participantes de {country} no consta; el comunicado da {count} participantes "
+        "en conjunto, de {countries}.",
+    },
+    "per_country_unrecorded": {
+        "en": "{event}: the number of participants from {country} is not recorded; they came from {countries}.",
+        "es": "{event}: el número de participantes de {country} no consta; vinieron de {countries}.",
+    },
+    "women_count": {"en": "{event}: {n} of the participants were women.", "es": "{event}: {n} de los participantes eran mujeres."},
+    "women_percent": {
+        "en": "{event}: women were {percent}% of the participants.",
+        "es": "{event}: las mujeres fueron el {percent} % de los participantes.",
+    },
+    "women_unrecorded": {
+        "en": "{event}: the number of women is not recorded.",
+        "es": "{event}: el número de mujeres no consta.",
+    },
+    "men_count": {"en": "{event}: {n} of the participants were men.", "es": "{event}: {n} de los participantes eran hombres."},
+    "men_percent": {
+        "en": "{event}: men were {percent}% of the participants.",
+        "es": "{event}: los hombres fueron el {percent} % de los participantes.",
+    },
+    "men_unrecorded": {"en": "{event}: the number of men is not recorded.", "es": "{event}: el número de hombres no consta."},
+    "country_count": {
+        "en": "{event}: participants came from {n} countries; the release does not name them.",
+        "es": "{event}: los participantes vinieron de {n} países; el comunicado no los nombra.",
+    },
+    "country_count_named": {
+        "en": "{event}: participants came from {n} countries; the release names {countries}.",
+        "es": "{event}: los participantes vinieron de {n} países; el comunicado menciona {countries}.",
+    },
+    "country_count_listed": {
+        "en": "{event}: {n} are recorded: {countries}.",
+        "es": "{event}: constan {n}: {countries}.",
+    },
+    "countries_some": {
+        "en": "{event}: participants came from {n} countries, among them {countries}.",
+        "es": "{event}: los participantes vinieron de {n} países, entre ellos {countries}.",
+    },
+    "country_nowhere": {
+        "en": "No event I know records participants from {country}.",
+        "es": "Ningún evento que conozco registra participantes de {country}.",
+    },
+    "country_events": {
+        "en": "Participants from {country} are recorded at {n}: {events}.",
+        "es": "Constan participantes de {country} en {n}: {events}.",
+    },
+    "trainers": {"en": "{event}: the trainers were {names}.", "es": "{event}: los instructores fueron {names}."},
+    "trainers_unrecorded": {
+        "en": "{event}: the trainers are not recorded.",
+        "es": "{event}: los instructores no constan.",
+    },
+    "date_range": {"en": "{event} took place from {dates}.", "es": "{event} se realizó {dates}."},
+    "date_no_year": {
+        "en": "{event} took place on {dates}; the release does not give the year.",
+        "es": "{event} se realizó el {dates}; el comunicado no indica el año.",
+    },
+    "date_relative": {
+        "en": "{event}: the date is not recorded; the release says only “{said}”.",
+        "es": "{event}: la fecha no consta; el comunicado dice solo «{said}».",
+    },
+    "duration_stated": {"en": "{event} lasted {length}.", "es": "{event} duró {length}."},
+    "duration_dates": {"en": "{event} lasted {length}, from {dates}.", "es": "{event} duró {length}, {dates}."},
+    "duration_unrecorded_date": {
+        "en": "{event}: how long it lasted is not recorded; the release gives only its date, {dates}.",
+        "es": "{event}: la duración no consta; el comunicado solo da la fecha, {dates}.",
+    },
+    "place_yes": {"en": "Yes, {event} took place in {where}.", "es": "Sí, {event} se realizó en {where}."},
+    "place_no": {
+        "en": "No, {event} did not take place in {asked}: it took place in {where}.",
+        "es": "No, {event} no se realizó en {asked}, sino en {where}.",
+    },
+    "place_online": {"en": "{event} was held online.", "es": "{event} se realizó en línea."},
+    "place_online_venue": {"en": "{event} was held online ({venue}).", "es": "{event} se realizó en línea ({venue})."},
+    "place_dateline_only": {
+        "en": "{event}: where it took place is not recorded; the release is datelined “{dateline}”.",
+        "es": "{event}: el lugar donde se realizó no consta; el comunicado está fechado en «{dateline}».",
+    },
+    "place_format_only": {
+        "en": "{event}: the place is not recorded; it was held {format}.",
+        "es": "{event}: el lugar no consta; se realizó de forma {format}.",
+    },
+    "place_venue": {"en": "{event} took place at {venue}.", "es": "{event} se realizó en: {venue}."},
+    "place_in": {"en": "{event} took place in {where}.", "es": "{event} se realizó en {where}."},
+    "place_at": {"en": "{event} took place at {venue}, {where}.", "es": "{event} se realizó en: {venue}, {where}."},
+    "place_in_hybrid": {
+        "en": "{event} took place in {where}, in person and online.",
+        "es": "{event} se realizó en {where}, de forma presencial y en línea.",
+    },
+    "place_at_hybrid": {
+        "en": "{event} took place at {venue}, {where}, in person and online.",
+        "es": "{event} se realizó en {venue}, {where}, de forma presencial y en línea.",
+    },
+    "place_venue_hybrid": {
+        "en": "{event} took place at {venue}, in person and online.",
+        "es": "{event} se realizó en {venue}, de forma presencial y en línea.",
+    },
+    "format": {"en": "{event} was held {format}.", "es": "{event} se realizó de forma {format}."},
+    "format_yes": {"en": "Yes: {event} was held {format}.", "es": "Sí: {event} se realizó de forma {format}."},
+    "format_no": {"en": "No: {event} was held {format}.", "es": "No: {event} se realizó de forma {format}."},
+    "format_unrecorded": {
+        "en": "{event}: whether it was held in person or online is not recorded.",
+        "es": "{event}: no consta si se realizó de forma presencial o en línea.",
+    },
+    "format_online": {"en": "online", "es": "en línea"},
+    "format_in_person": {"en": "in person", "es": "presencial"},
+    "format_hybrid": {"en": "in person and online (hybrid)", "es": "híbrida (presencial y en línea)"},
+    "org_organisers": {"en": "{event} was organised by {names}.", "es": "{event} estuvo a cargo de {names}."},
+    "org_organisers_unrecorded": {
+        "en": "{event}: the organisers are not recorded.",
+        "es": "{event}: los organizadores no constan.",
+    },
+    "org_funders": {"en": "{event} was funded by {names}.", "es": "{event} contó con financiación de {names}."},
+    "org_funders_unrecorded": {
+        "en": "{event}: the funders are not recorded.",
+        "es": "{event}: los financiadores no constan.",
+    },
+    "org_supporters": {"en": "{event} had the support of {names}.", "es": "{event} contó con el apoyo de {names}."},
+    "org_supporters_unrecorded": {
+        "en": "{event}: no support other than its organisers and funders is recorded.",
+        "es": "{event}: no consta otro apoyo que el de sus organizadores y financiadores.",
+    },
+    "org_partners": {"en": "{event}: its partners were {names}.", "es": "{event}: sus socios fueron {names}."},
+    "org_partners_unrecorded": {"en": "{event}: no partners are recorded.", "es": "{event}: no constan socios."},
+    "org_trainers": {"en": "{event}: the trainers were {names}.", "es": "{event}: los instructores fueron {names}."},
+    "count_of": {"en": "{event}: {n} are recorded: {names}.", "es": "{event}: constan {n}: {names}."},
+    "member_yes": {
+        "en": "Yes: {name} is recorded among the {what} of {event}.",
+        "es": "Sí: {name} consta entre {what} de {event}.",
+    },
+    "member_elsewhere": {
+        "en": "{name} is not recorded among the {what} of {event}, but among its {other}.",
+        "es": "{name} no consta entre {what} de {event}, sino entre {other}.",
+    },
+    "member_no": {
+        "en": "No: {name} is not recorded among the organisers, funders, partners or trainers of {event}.",
+        "es": "No: {name} no consta entre los organizadores, financiadores, socios ni instructores de {event}.",
+    },
+    "speaker_yes": {"en": "Yes: {name} spoke at {event}.", "es": "Sí: {name} habló en {event}."},
+    "speaker_no": {
+        "en": "No: {name} is not recorded among the speakers of {event}.",
+        "es": "No: {name} no consta entre los oradores de {event}.",
+    },
+    "speaker_elsewhere": {
+        "en": "No: {name} is not recorded among the speakers of {event}; {name} spoke at {other}.",
+        "es": "No: {name} no consta entre los oradores de {event}; habló en {other}.",
+    },
+    "series_yes": {"en": "Yes: {event} was {items}.", "es": "Sí: {event} fue {items}."},
+    "series_no": {"en": "No: {event} was {items}.", "es": "No: {event} fue {items}."},
+    "kind": {"en": "{event} was a {kind}.", "es": "{event} fue un evento de tipo «{kind}»."},
+    "title": {"en": "{event} is recorded as “{title}”.", "es": "{event} consta como «{title}»."},
+    "occasion_of": {"en": "{event} was held during the {occasion}.", "es": "{event} se realizó durante: {occasion}."},
+    "occasion_unrecorded": {
+        "en": "{event}: no occasion it was held during is recorded.",
+        "es": "{event}: no consta que se realizara en el marco de otro evento.",
+    },
+    "summary_head": {"en": "{title} — {kind}, {when}, {where}.", "es": "{title} — {kind}, {when}, {where}."},
+    "count_events": {"en": "{n}{filter}.", "es": "{n}{filter}."},
+    "event_line": {"en": "• {when} — {name}: {title}", "es": "• {when} — {name}: {title}"},
+    "filter_organisation": {"en": " with {name}", "es": " con {name}"},
+    "filter_person": {"en": " where {name} spoke", "es": " en los que habló {name}"},
+    "filter_month": {"en": " in {month}", "es": " en {month}"},
+    "compare_some_unknown": {
+        "en": " (the number of participants is not recorded for {events})",
+        "es": " (el número de participantes no consta para {events})",
+    },
+    "programme_funders_of": {"en": "{name} is funded by {names}.", "es": "{name} está financiado por {names}."},
+    "programme_aims_of": {"en": "{name} aims to {items}.", "es": "Objetivos de {name}: {items}."},
+    "programme_full": {"en": " ({full})", "es": " ({full})"},
+    "programme_partners": {"en": " Its partners: {names}.", "es": " Sus socios: {names}."},
+    "programme_events": {"en": " I know {n} of its events.", "es": " Conozco {n} de sus eventos."},
+    "fallback_unknown": {
+        "en": "I have no record of a programme matching that.",
+        "es": "No tengo registro de un programa que coincida.",
+    },
+    "release_says": {
+        "en": "No fact recorded for {event} answers that directly. The release says: “{sentence}”",
+        "es": "Ningún dato registrado de {event} responde a eso directamente. El comunicado dice: «{sentence}»",
+    },
     "error": {
         "en": "Sorry, something went wrong on my side. The team has been told; please try again in a moment.",
         "es": "Lo siento, algo falló de mi lado. El equipo ya está avisado; inténtelo de nuevo en un momento.",
@@ -794,9 +1006,7 @@ def say(key: str, lang: str, **values: object) -> str:
 
 
 def format_date(day: date, lang: str) -> str:
-    if lang == "es":
-        return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return format_day(day.day, day.month, day.year, lang)
 
 
 def join(items: list[str], lang: str, word: str = "and") -> str:
@@ -832,3 +1042,52 @@ def kind_name(kind: str, lang: str) -> str:
 
 def role_name(role: str, lang: str) -> str:
     return ROLE_NAMES_ES.get(role, role) if lang == "es" else role
+
+
+# Nouns said with a number ("3 speakers", "1 país"): singular and plural, by language.
+NOUNS: dict[str, dict[str, tuple[str, str]]] = {
+    "speakers": {"en": ("speaker", "speakers"), "es": ("orador", "oradores")},
+    "organisers": {"en": ("organiser", "organisers"), "es": ("organizador", "organizadores")},
+    "funders": {"en": ("funder", "funders"), "es": ("financiador", "financiadores")},
+    "supporters": {"en": ("supporter", "supporters"), "es": ("institución de apoyo", "instituciones de apoyo")},
+    "partners": {"en": ("partner", "partners"), "es": ("socio", "socios")},
+    "trainers": {"en": ("trainer", "trainers"), "es": ("instructor", "instructores")},
+    "countries": {"en": ("country", "countries"), "es": ("país", "países")},
+    "events": {"en": ("event", "events"), "es": ("evento", "eventos")},
+    "topics": {"en": ("topic", "topics"), "es": ("tema", "temas")},
+    "participants": {"en": ("participant", "participants"), "es": ("participante", "participantes")},
+    "day": {"en": ("day", "days"), "es": ("día", "días")},
+    "week": {"en": ("week", "weeks"), "es": ("semana", "semanas")},
+    "month": {"en": ("month", "months"), "es": ("mes", "meses")},
+    "hour": {"en": ("hour", "hours"), "es": ("hora", "horas")},
+}
+
+
+def noun(what: str, n: int, lang: str) -> str:
+    """`what` ("speakers") in the form that goes with the number `n`, in `lang`."""
+    forms = NOUNS.get(what, {}).get(lang) or NOUNS.get(what, {}).get(DEFAULT_LANG)
+    if forms is None:
+        return what
+    return forms[0] if n == 1 else forms[1]
+
+
+def month_name(month: int, lang: str) -> str:
+    return (MONTHS_ES if lang == "es" else MONTHS_EN)[month - 1]
+
+
+def format_day(day: int, month: int, year: int | None, lang: str) -> str:
+    """ "13 November 2021" / "13 de noviembre de 2021"; without the year when it is not known."""
+    if lang == "es":
+        return f"{day} de {month_name(month, lang)}" + (f" de {year}" if year else "")
+    return f"{day} {month_name(month, lang)}" + (f" {year}" if year else "")
+
+
+def place_name(name: str, lang: str) -> str:
+    """A place's name in `lang` (countries from CLDR, a few cities from `PLACE_NAMES_ES`)."""
+    if lang != "es":
+        return name
+    if name in PLACE_NAMES_ES:
+        return PLACE_NAMES_ES[name]
+    from bot.geo import country_name
+
+    return country_name(name, lang)

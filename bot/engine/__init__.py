@@ -1,26 +1,50 @@
 """The answering engine: plain Python over an in-memory index, no Telegram and no disk.
 
 ``Engine(facts).ask(text, conversation)`` returns an `Answer` (data: text, intent, events, confidence,
-sources, buttons). The conversation is updated in place so that follow-ups ("who funded it?") work.
+sources, buttons). A question goes through four steps, each in its own module:
+
+1. understand (`understand`): the words, the spans that name things, and the clauses with their form and
+   attributes (the table of what can be asked is `attributes`);
+2. resolve (`resolve`): the subject of each clause: an event, a set of events, a programme or a person;
+3. answer (`answers`, `people`, `sets`): what the facts say, as a `Finding` (data, with its facts);
+4. phrase (`phrase`): the finding in the catalogue's words (`bot.messages`), in the reader's language.
+
+The conversation is updated in place so that follow-ups ("who funded it?") work. `refresh` swaps in a new
+snapshot (index, parser, resolver) in one assignment: a question being answered meanwhile uses the old one
+throughout, never a mix.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from bot.engine import lexicon
-from bot.engine.compose import Composer, Resolution
+from bot.engine import sets
+from bot.engine.answers import Ask, answer_for
+from bot.engine.attributes import ATTRIBUTES, BY_NAME
 from bot.engine.index import KnowledgeIndex
-from bot.engine.models import Answer, Choice, Conversation, EventsPage
+from bot.engine.models import Answer, Choice, Conversation, EventsPage, Finding
+from bot.engine.people import by_description, person, speakers, statements
+from bot.engine.phrase import Ev, phrase
+from bot.engine.quotes import release_says
+from bot.engine.resolve import Resolver, Subject
 from bot.engine.text import fold
-from bot.engine.understand import Parser, Query
+from bot.engine.understand import Clause, Parser, Query
 from bot.messages import say
-from knowledge.facts import Fact, bulk
+from knowledge.facts import Fact, Source, bulk
 
 __all__ = ["Answer", "Choice", "Conversation", "Engine", "EventsPage"]
 
-CONFIDENCE_CUTOFF = 0.5
-UNSURE_FLOOR = 0.3
+MAX_EACH = 3  # a question that fits this many events is answered for each; more, and the bot asks which
+UNSURE = 0.3  # below this the bot says it is not sure and suggests questions
+NOT_ANSWERS = frozenset({"fallback", "greeting", "thanks", "help", "unknown_event"})
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    index: KnowledgeIndex
+    parser: Parser
+    resolver: Resolver
 
 
 class Engine:
@@ -28,195 +52,317 @@ class Engine:
         self.refresh(facts)
 
     def refresh(self, facts: Iterable[Fact]) -> None:
-        """Rebuild the index (after an admin change); answers use the new facts at once.
-
-        The new index, parser and composer are built first and swapped in together, so a question being
-        answered meanwhile (from another thread) sees either the old knowledge or the new, never a mix.
-        """
+        """Rebuild the index (after an admin change); answers use the new facts at once."""
         with bulk():
             index = KnowledgeIndex(facts)
-        self.index, self.parser, self.composer = index, Parser(index), Composer(index)
+        self._snapshot = Snapshot(index, Parser(index), Resolver(index))
+
+    @property
+    def index(self) -> KnowledgeIndex:
+        return self._snapshot.index
+
+    # -- asking ----------------------------------------------------------------------------------------------
+
+    def ask(
+        self, text: str, conv: Conversation | None = None, *, intent: str | None = None, event: str | None = None
+    ) -> Answer:
+        """Answer `text`. `intent` and `event` pin what a button asked: that question, about that event."""
+        snap = self._snapshot
+        conv = conv if conv is not None else Conversation()
+        query = snap.parser.parse(text, conv.lang, conv.lang_hint)
+        if event is not None or intent is not None:
+            return self._pinned(snap, query, conv, intent, event)
+        answer = self._answer(snap, query, conv)
+        return answer
+
+    def _answer(self, snap: Snapshot, query: Query, conv: Conversation) -> Answer:
+        lang = query.lang
+        if not query.words:
+            return Answer(say("empty", lang, examples=self.examples(lang)), "fallback", lang, 0.0)
+        asked = [c for c in query.clauses if c.attributes]
+        if query.out_of_domain and not _strongly_in_domain(query):
+            return self._fallback(snap, query, 0.0)
+        if query.small_talk and not query.names_something and not any(max(c.scores.values(), default=0) >= 0.7 for c in asked):
+            return Answer(say(query.small_talk, lang, examples=self.examples(lang)), query.small_talk, lang, 0.9)
+        clauses = asked or self._implied(query, conv)
+        if not clauses:
+            return self._fallback(snap, query, 0.0)
+        findings = []
+        for clause in clauses:
+            subject = snap.resolver.subject(query, clause, conv)
+            findings.append(self._finding(snap, query, clause, subject, conv))
+        answer = self._combine(snap, query, findings)
+        if answer.intent not in NOT_ANSWERS:
+            _remember(conv, query, clauses, findings, snap.index)
+        return answer
+
+    def _implied(self, query: Query, conv: Conversation) -> list[Clause]:
+        """A message that asks nothing in words ("and the Vienna one?", "what about 2017?", "Panama 2021"): the
+        question asked last, or, with no conversation, what is known of what it names."""
+        if not query.names_something and not query.relative_year and not query.other:
+            return []
+        clause = query.clauses[0] if query.clauses else Clause(0, len(query.words), query.words)
+        named = {s.kind for s in query.spans}
+        if named == {"programme"}:  # "CRIMJUST?", "what is GPML"
+            clause.attributes = ["identity"]
+        elif conv.attribute:
+            clause.attributes = [conv.attribute]
+        elif any(s.kind in ("year", "kind") for s in query.spans) and not any(
+            s.kind in ("keyword", "person", "place") for s in query.spans
+        ):
+            clause.attributes = ["events"]
+        else:
+            clause.attributes = ["summary"]
+        clause.scores = {clause.attributes[0]: 0.6}
+        return [clause]
+
+    def _finding(self, snap: Snapshot, query: Query, clause: Clause, subject: Subject, conv: Conversation) -> Finding:
+        index, attribute = snap.index, clause.attribute
+        if subject.unknown:
+            return self._unknown(snap, query, subject)
+        if subject.kind == "programme":
+            attr = attribute if attribute in ("funders", "partners", "objectives") else "identity"
+            return sets.programme(query, subject.programme, attr, index)
+        if subject.kind == "none":
+            return Finding("fallback_unknown", {"what": subject.unknown}, intent="fallback", confidence=0.2)
+        if subject.kind == "person":
+            return person(query, clause, subject, index)
+        if attribute == "position":
+            found = by_description(query, clause, index, subject.events if subject.located else [])
+            if found is not None:
+                return found
+            if not subject.located:
+                what = " ".join(query.original[clause.start : clause.end])
+                return Finding("person_unknown", {"what": what, "names": _known_people(index)}, intent="position")
+            attribute = "speakers"
+        if subject.kind == "events":
+            if clause.form == "total" and attribute != "events":
+                return sets.total_attendance(query, subject, index)
+            return sets.list_events(query, clause, subject, index)
+        if clause.form == "compare":
+            return sets.compare(query, self._sides(snap, query, clause, conv), index)
+        events = subject.events
+        checked_places = [s for s in subject.checked if s.kind == "place"]
+        if not subject.located and not subject.from_context and len(events) > MAX_EACH and checked_places:
+            return sets.with_country(query, str(checked_places[0].value), index)
+        if not events:
+            return self._unknown(snap, query, subject)
+        if len(events) == 1:
+            return self._about(snap, query, clause, subject, events[0], attribute)
+        if len(events) <= MAX_EACH:
+            parts = [self._about(snap, query, clause, subject, eid, attribute) for eid in events]
+            found = Finding(
+                "for_each_items",
+                {"n": len(events), "items": "\n".join(f"• {phrase(p, query.lang, index)}" for p in parts)},
+                [f for p in parts for f in p.facts],
+                tuple(events),
+                attribute,
+                confidence=0.7,
+            )
+        else:
+            names = "; ".join(index.short_name(e, query.lang) for e in events[: sets.CHOICES])
+            found = Finding("which_event", {"events": names}, [], tuple(events), attribute, confidence=0.5)
+        found.choices = sets.choices_for(events, index, query.lang, attribute or "summary")
+        found.choice_kind = "events"
+        return found
+
+    def _about(self, snap: Snapshot, query: Query, clause: Clause, subject: Subject, eid: str, attribute: str) -> Finding:
+        ask = Ask(query, clause, subject, snap.index, eid, attribute)
+        if attribute == "speakers":
+            return speakers(ask)
+        if attribute == "statements":
+            return statements(ask)
+        found = answer_for(attribute)(ask)
+        if found.key == "unrecorded" or (attribute not in BY_NAME or not BY_NAME[attribute].fields):
+            quoted = release_says(query, clause, snap.index, eid)
+            if quoted is not None:
+                return quoted
+        return found
+
+    def _sides(self, snap: Snapshot, query: Query, clause: Clause, conv: Conversation) -> list[list[str]]:
+        """The events each side of a comparison names ("Vienna or Panama"): each place or year on its own."""
+        index = snap.index
+        sides = []
+        for span in query.spans:
+            if span.kind in ("place", "year", "person", "programme") or (span.kind == "keyword" and len(sides) < 2):
+                one = Query(query.text, query.folded, query.lang, query.words, query.original, [span], [clause])
+                found = snap.resolver.subject(one, Clause(clause.start, clause.end, clause.words, "", ["summary"]), Conversation())
+                if found.events and not found.unknown:
+                    sides.append(found.events[: sets.CHOICES])
+        if len(sides) >= 2:
+            return sides
+        return [[e] for e in (list(conv.options) or index.newest_first)[: sets.LIST_SHOWN]]
+
+    def _unknown(self, snap: Snapshot, query: Query, subject: Subject) -> Finding:
+        index = snap.index
+        names = "; ".join(index.short_name(e, query.lang) for e in index.newest_first[:5])
+        return Finding("unknown_event", {"what": subject.unknown or query.text, "events": names}, intent="unknown_event", confidence=0.9)
+
+    def _pinned(self, snap: Snapshot, query: Query, conv: Conversation, intent: str | None, event: str | None) -> Answer:
+        index, lang = snap.index, query.lang
+        attribute = intent if intent in BY_NAME else "summary"
+        if event is not None and event not in index.events:
+            return self._as_answer(snap, query, [self._unknown(snap, query, Subject("event", unknown=query.text or event))])
+        clauses = [c for c in query.clauses if c.attributes] or [Clause(0, len(query.words), query.words, "", [attribute])]
+        findings = []
+        for clause in clauses:
+            if event is not None:
+                subject = Subject("event", events=[event], located=True)
+            else:
+                subject = snap.resolver.subject(query, Clause(clause.start, clause.end, clause.words, "", ["summary"]), conv)
+                if not subject.located or subject.unknown:
+                    return self._as_answer(snap, query, [self._unknown(snap, query, subject)])
+            attr = clause.attribute if clause.attribute in BY_NAME else attribute
+            if subject.kind == "event" and len(subject.events) == 1:
+                findings.append(self._about(snap, query, clause, subject, subject.events[0], attr))
+            else:
+                findings.append(self._finding(snap, query, clause, subject, conv))
+        answer = self._as_answer(snap, query, findings)
+        answer.confidence = 1.0
+        _remember(conv, query, clauses, findings, index)
+        return answer
+
+    # -- putting answers together --------------------------------------------------------------------------
+
+    def _combine(self, snap: Snapshot, query: Query, findings: list[Finding]) -> Answer:
+        if all(f.intent == "fallback" for f in findings):
+            return self._fallback(snap, query, min(f.confidence for f in findings))
+        return self._as_answer(snap, query, findings)
+
+    def _as_answer(self, snap: Snapshot, query: Query, findings: list[Finding]) -> Answer:
+        lang = query.lang
+        texts = list(dict.fromkeys(phrase(f, lang, snap.index) for f in findings))
+        events = tuple(dict.fromkeys(e for f in findings for e in f.events))
+        facts = [fact for f in findings for fact in f.facts]
+        intent = findings[0].intent or "summary"
+        if len(findings) > 1 and len({f.intent for f in findings}) > 1:
+            intent = "several" if all(f.intent != "unknown_event" for f in findings) else "unknown_event"
+        answer = Answer("\n".join(texts), intent, lang, min(f.confidence for f in findings), events, _sources(facts))
+        chosen = next((f for f in findings if f.choices), None)
+        if chosen is not None:
+            answer.choices, answer.choice_kind = chosen.choices, chosen.choice_kind
+        return answer
+
+    def _fallback(self, snap: Snapshot, query: Query, score: float) -> Answer:
+        lang = query.lang
+        suggestions = self.suggestions(query)
+        if score >= UNSURE:
+            text = say("unsure", lang, examples=" / ".join(c.question for c in suggestions))
+        else:
+            text = say("fallback", lang, examples=self.examples(lang))
+        return Answer(text, "fallback", lang, score, choices=suggestions, choice_kind="suggestions")
+
+    # -- for the commands ----------------------------------------------------------------------------------
 
     def find_events(self, text: str) -> tuple[list[str], bool]:
         """The events an admin means by `text` ("panama 2021", an event id, a title), and whether that is sure.
 
         Sure means one event, named by its id, its title or something hard (a year, a place, a speaker).
         """
+        snap = self._snapshot
+        index = snap.index
         key = text.strip()
-        if key in self.index.events:
+        if key in index.events:
             return [key], True
         folded = fold(key)
-        titled = [eid for eid, event in self.index.events.items() if fold(event.text("title")) == folded]
+        titled = [eid for eid, event in index.events.items() if fold(event.text("title")) == folded]
         if titled:
             return titled, len(titled) == 1
-        query = self.parser.parse(key)
-        res = self.composer.resolve(query, Conversation(), "summary")
-        if res.unknown or not res.located:
+        named = [eid for eid in index.events if fold(index.short_name(eid)) == folded]
+        if named:
+            return named, len(named) == 1
+        query = snap.parser.parse(key)
+        clause = Clause(0, len(query.words), query.words, "", ["summary"])
+        found = snap.resolver.subject(query, clause, Conversation())
+        if found.unknown or not found.located:
             return [], False
-        hard = bool(query.years or query.places or query.people)
-        return res.events, hard and len(res.events) == 1
-
-    def ask(
-        self, text: str, conv: Conversation | None = None, *, intent: str | None = None, event: str | None = None
-    ) -> Answer:
-        """Answer `text`. `intent` and `event` pin what a button asked: that question, about that event."""
-        conv = conv if conv is not None else Conversation()
-        query = self.parser.parse(text, conv.lang, conv.lang_hint)
-        if intent is None and event is None:
-            answer = self._answer(query, conv)
-        else:
-            answer = self._pinned(query, conv, intent or query.intent or "summary", event)
-        if answer.intent not in ("fallback", "greeting", "thanks", "help"):
-            self._remember(conv, answer, query)
-        return answer
-
-    # -- routing -------------------------------------------------------------------------------------------
-
-    def _answer(self, query: Query, conv: Conversation) -> Answer:
-        lang = query.lang
-        if not query.folded:
-            return Answer(say("empty", lang, examples=self.examples(lang)), "fallback", lang, 0.0)
-        intent, score = self._intent(query, conv)
-        if intent is None:
-            return self._fallback(query, score)
-        confidence = min(1.0, score)
-        if intent in ("greeting", "thanks", "help"):
-            examples = self.examples(lang)
-            return Answer(say(intent, lang, examples=examples), intent, lang, confidence)
-        about_person = query.people or query.unknown_names or (conv.person and not query.has_entities)
-        if intent in ("person", "quotes") and about_person:
-            return _with_confidence(self.composer.person(query, conv, intent), confidence)
-        if intent == "person":  # "and at Vienna?" after "who is Neil Walsh?": the people of that event
-            intent = "speakers"
-        programme = self._programme_subject(query, conv, intent)
-        if programme:
-            return _with_confidence(self.composer.programme(query, programme, intent), confidence)
-        if intent in ("programme", "partners"):
-            return self._fallback(query, score)
-        if intent == "list_events":
-            return _with_confidence(self.composer.list_events(query), confidence)
-        if intent == "total_attendance":
-            return _with_confidence(self.composer.total_attendance(query), confidence)
-        res = self.composer.resolve(query, conv, intent)
-        if intent == "compare":
-            return _with_confidence(self.composer.compare(query, res), confidence)
-        if not res.located and not res.from_context and not query.has_entities and score < 0.75 and not res.unknown:
-            # A weak cue, nothing named and nothing discussed before: not a question about our events.
-            return self._fallback(query, score)
-        answer = self.composer.answer_events(query, intent, res)
-        factor = 1.0 if len(res.events) == 1 else 0.7
-        return _with_confidence(answer, confidence * factor)
-
-    def _pinned(self, query: Query, conv: Conversation, intent: str, event: str | None) -> Answer:
-        composer = self.composer
-        if intent not in composer.event_intents:
-            intent = "summary"
-        if event is not None:
-            if event not in self.index.events:
-                return composer.unknown_event(query.text or event, query.lang)
-            return _with_confidence(composer.answer_events(query, intent, Resolution([event], located=True)), 1.0)
-        res = composer.resolve(query, conv, intent)
-        if not (res.located or res.unknown):
-            return composer.unknown_event(query.text, query.lang)
-        return _with_confidence(composer.answer_events(query, intent, res), 1.0 if len(res.events) == 1 else 0.7)
+        hard = any(s.kind in ("year", "place", "person") for s in query.spans)
+        return found.events, hard and len(found.events) == 1
 
     def events_page(self, page: int, lang: str, size: int = 5) -> EventsPage:
         """One page of all events, newest first (for /events)."""
-        newest = self.index.newest_first
+        index = self.index
+        newest = index.newest_first
         pages = max(1, -(-len(newest) // size))
         page = min(max(page, 0), pages - 1)
         events = newest[page * size : (page + 1) * size]
-        lines = [self.composer.event_line(eid, lang) for eid in events]
+        lines = [sets.event_line(index, eid, lang) for eid in events]
         return EventsPage(lines, events, page, pages, len(newest))
-
-    def _intent(self, query: Query, conv: Conversation) -> tuple[str | None, float]:
-        intent, score = query.intent, query.score
-        if intent and score >= CONFIDENCE_CUTOFF:
-            return intent, score
-        located = query.has_entities
-        if located and conv.intent and (query.follow_up or score < UNSURE_FLOOR):
-            return conv.intent, 0.7  # "and the Vienna one?": the same question about another event
-        if (query.people or query.unknown_names) and not query.years and not query.places and not query.kinds:
-            return "person", 0.6
-        if query.programmes and not (query.years or query.places or query.kinds):
-            return "programme", 0.6
-        index = self.index
-        known_places = [p for p in query.places if fold(p) in index.by_place or p in index.participant_countries]
-        if query.years or known_places or query.kinds or query.keywords or query.funders:
-            return ("summary" if not _list_like(query) else "list_events"), 0.6
-        if located and score >= UNSURE_FLOOR:
-            return "summary", 0.5  # names something we do not know: say so rather than guess
-        return None, score
-
-    def _programme_subject(self, query: Query, conv: Conversation, intent: str) -> str | None:
-        """The programme a question is about, when it is about a programme rather than an event."""
-        if intent not in ("programme", "partners", "funders", "objectives", "summary"):
-            return None
-        if query.years or query.places or query.kinds or query.keywords:
-            return None
-        if query.programmes:
-            return query.programmes[0]
-        if intent in ("programme", "partners") and conv.programme:
-            return conv.programme
-        return None
-
-    def _fallback(self, query: Query, score: float) -> Answer:
-        lang = query.lang
-        if score >= UNSURE_FLOOR:
-            suggestions = self.suggestions(query)
-            text = say("unsure", lang, examples=" / ".join(c.question for c in suggestions))
-            answer = Answer(text, "fallback", lang, score, choices=suggestions, choice_kind="suggestions")
-            return answer
-        answer = Answer(say("fallback", lang, examples=self.examples(lang)), "fallback", lang, score)
-        answer.choices = self.suggestions(query)
-        answer.choice_kind = "suggestions"
-        return answer
-
-    def _remember(self, conv: Conversation, answer: Answer, query: Query) -> None:
-        if answer.events:
-            conv.events = answer.events if len(answer.events) <= 3 else conv.events
-        if answer.intent in lexicon.EVENT_INTENTS or answer.intent in ("person", "programme", "partners"):
-            conv.intent = answer.intent
-        if query.people:
-            conv.person = query.people[0]
-        if query.programmes:
-            conv.programme = query.programmes[0]
-
-    # -- examples ------------------------------------------------------------------------------------------
 
     def examples(self, lang: str, n: int = 3) -> str:
         return " / ".join(c.question for c in self.suggestions(None, lang, n))
 
     def suggestions(self, query: Query | None, lang: str = "en", n: int = 3) -> list[Choice]:
-        """Questions close to what was asked (or good starting points), filled with real event names."""
+        """Questions close to what was asked (or good starting points), filled with a real event's name."""
+        index = self.index
         lang = query.lang if query else lang
-        eid = self.index.newest_first[0] if self.index.newest_first else None
-        name = self.index.the_name(eid, lang) if eid else ""
-        year = str(self.index.events[eid].year or "") if eid else ""
-        intents = ["attendance", "funders", "list_events", "date", "speakers"]
+        eid = index.newest_first[0] if index.newest_first else None
+        name = index.the_name(eid, lang) if eid else ""
+        programme = next(iter(index.programmes.values())).name if index.programmes else "CRIMJUST"
+        order = ["participants", "funders", "events", "date", "speakers"]
         if query is not None:
-            ranked = sorted(query.scores.items(), key=lambda kv: -kv[1])
-            intents = [i for i, _ in ranked if i in lexicon.PHRASINGS[lang]] + intents
+            asked = sorted(((s, a) for c in query.clauses for a, s in c.scores.items()), reverse=True)
+            order = [a for _, a in asked] + order
         out: list[Choice] = []
-        for intent in dict.fromkeys(intents):
-            for phrasing in lexicon.PHRASINGS[lang].get(intent, [])[:1]:
-                question = _capitalise(phrasing.format(event=name, year=year))
-                if intent not in lexicon.IMPERATIVE_INTENTS:  # "List all events", not "List all events?"
-                    question = ("¿" if lang == "es" else "") + question + "?"
-                out.append(Choice(question, question))
+        rows = {row.name: row for row in ATTRIBUTES}
+        for attribute in dict.fromkeys(order):
+            row = rows.get(attribute)
+            if row is None or lang not in row.examples or ("{person}" in row.examples[lang]):
+                continue
+            text = row.examples[lang].format(event=name, programme=programme)
+            question = text[:1].upper() + text[1:]
+            if attribute != "events":  # "List all events", not "List all events?"
+                question = ("¿" if lang == "es" else "") + question + "?"
+            out.append(Choice(question, question))
             if len(out) >= n:
                 break
         return out
 
 
-def _with_confidence(answer: Answer, confidence: float) -> Answer:
-    answer.confidence = round(confidence, 3)
-    return answer
+def _strongly_in_domain(query: Query) -> bool:
+    return any(s >= 0.9 for c in query.clauses for a, s in c.scores.items() if BY_NAME[a].fields)
 
 
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _remember(conv: Conversation, query: Query, clauses: list[Clause], findings: list[Finding], index: KnowledgeIndex) -> None:
+    events = tuple(dict.fromkeys(e for f in findings for e in f.events))
+    if events and len(events) <= MAX_EACH:
+        conv.events = events
+    options = [c.event for f in findings for c in f.choices if c.event]
+    if options:
+        conv.options = tuple(options)
+    elif len(events) > 1:
+        conv.options = events
+    last = clauses[-1].attribute if clauses else None
+    if last and last in BY_NAME:
+        conv.attribute = last
+    people = query.strs("person")
+    if people:
+        conv.person = people[0]
+    else:
+        named = {fold(str(f.value.get("name", ""))) for finding in findings for f in finding.facts if f.field == "speakers"}
+        if len(named) == 1:
+            conv.person = named.pop()
+    programmes = query.strs("programme")
+    if programmes:
+        conv.programme = programmes[0]
+    years = query.ints("year")
+    if years:
+        conv.years = tuple(years)
+    elif query.relative_year and conv.years:
+        conv.years = tuple(y + query.relative_year for y in conv.years)
+    elif len(events) == 1 and index.events[events[0]].year:
+        conv.years = (index.events[events[0]].year or 0,)
 
 
-def _list_like(query: Query) -> bool:
-    return any(word in query.folded.split() for word in ("events", "eventos", "trainings", "activities"))
+def _known_people(index: KnowledgeIndex) -> str:
+    return "; ".join(people[0].name for people in list(index.people.values())[:10]) or "—"
+
+
+def _sources(facts: list[Fact]) -> list[Source]:
+    seen: dict[tuple[str, str], Source] = {}
+    for fact in facts:
+        seen.setdefault((fact.source.doc, fact.source.quote), fact.source)
+    return list(seen.values())
+
+
+__all__ += ["Ev"]

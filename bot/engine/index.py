@@ -1,13 +1,17 @@
 """The in-memory index every question is answered from.
 
-Built once from a list of facts (the store's, or synthetic ones in benchmarks) and rebuilt by the caller after
-an admin change. Nothing here reads disk: a question costs dictionary look-ups and a few rapidfuzz calls over
-small vocabularies, whatever the number of events.
+Built once from a list of facts (the store's, or synthetic ones in benchmarks) and replaced whole by the caller
+after an admin change. Nothing here reads disk except the text of a release, and only when a question needs
+to quote it. A question costs dictionary look-ups and a few rapidfuzz calls over small vocabularies, whatever
+the number of events: events are found through posting lists (year, month, place, kind, programme,
+organisation, topic word, country ...), never by scanning them all.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,15 +20,35 @@ from functools import cached_property, lru_cache
 
 from bot.engine import lexicon
 from bot.engine.text import apply_synonyms, fold
-from bot.messages import PLACE_NAMES_ES, kind_name
 from knowledge.facts import Fact
 
-_KEYWORD_FIELDS = ("title", "topics", "objectives", "occasion", "kind", "organisers", "funders", "series")
+# The fields whose words describe an event: a question naming them ("the passenger profiling course") finds it.
+_KEYWORD_FIELDS = (
+    "title",
+    "speakers",
+    "participant_groups",
+    "topics",
+    "objectives",
+    "occasion",
+    "kind",
+    "organisers",
+    "funders",
+    "partners",
+    "supporters",
+    "series",
+    "venue",
+    "trainers",
+    "dateline",
+)
+_DESCRIPTIVE_FIELDS = frozenset({"title", "topics", "objectives"})
+# Fields that name organisations, and the role each gives them at the event.
+ORGANISATION_FIELDS = ("organisers", "funders", "supporters", "partners", "trainers")
+_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\b")
 
 
 @dataclass
 class FactsView:
-    """A subject (event or programme) assembled from its facts: each field keeps the facts behind it."""
+    """A subject (event, programme, document) assembled from its facts: each field keeps the facts behind it."""
 
     id: str
     # A field with one fact holds the fact itself, not a list of one: most fields have one, and with 10,000
@@ -58,19 +82,51 @@ class FactsView:
         return str(fact.value) if fact else ""
 
 
+@dataclass(frozen=True, slots=True)
+class When:
+    """A stored date: full, or a day and month with no year ("--08-22")."""
+
+    year: int | None
+    month: int
+    day: int
+
+    @classmethod
+    def parse(cls, value: object) -> When | None:
+        text = str(value or "")
+        try:
+            if text.startswith("--"):
+                month, day = int(text[2:4]), int(text[5:7])
+                date(2000, month, day)  # a day that exists in some year
+                return cls(None, month, day)
+            full = date.fromisoformat(text)
+        except ValueError:
+            return None
+        return cls(full.year, full.month, full.day)
+
+    @property
+    def full(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.year else None
+
+
 @dataclass
 class EventView(FactsView):
     @cached_property
-    def day(self) -> date | None:
+    def when(self) -> When | None:
         fact = self.one("date")
-        try:
-            return date.fromisoformat(str(fact.value)) if fact else None
-        except ValueError:
-            return None
+        return When.parse(fact.value) if fact else None
+
+    @cached_property
+    def until(self) -> When | None:
+        fact = self.one("end_date")
+        return When.parse(fact.value) if fact else None
+
+    @property
+    def day(self) -> date | None:
+        return self.when.full if self.when else None
 
     @property
     def year(self) -> int | None:
-        return self.day.year if self.day else None
+        return self.when.year if self.when else None
 
     @property
     def kind(self) -> str:
@@ -83,6 +139,10 @@ class EventView(FactsView):
     @property
     def places(self) -> list[str]:
         return [p for p in (self.text("city"), self.text("country")) if p]
+
+    @property
+    def online(self) -> bool:
+        return self.text("format") == "online"
 
 
 @dataclass
@@ -100,74 +160,100 @@ class Person:
 
 
 class KnowledgeIndex:
-    """Events, programmes and people, with the look-up tables the question parser needs."""
+    """Events, programmes, people and organisations, with the look-up tables the question parser needs."""
 
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.events: dict[str, EventView] = {}
         self.programmes: dict[str, ProgrammeView] = {}
+        self.documents: dict[str, FactsView] = {}
         views: dict[str, FactsView] = {}
         for fact in facts:
             view = views.get(fact.subject)
             if view is None:
                 kind, _, ident = fact.subject.partition(":")
                 if kind == "event":
-                    view = views[fact.subject] = self.events[ident] = EventView(ident)
+                    view = self.events[ident] = EventView(ident)
                 elif kind == "programme":
-                    view = views[fact.subject] = self.programmes[ident] = ProgrammeView(ident)
+                    view = self.programmes[ident] = ProgrammeView(ident)
+                elif kind == "document":
+                    view = self.documents[ident] = FactsView(ident)
                 else:
                     continue
+                views[fact.subject] = view
             view.add(fact)
         self.by_year: dict[int, set[str]] = defaultdict(set)
-        self.by_place: dict[str, set[str]] = defaultdict(set)
-        self.by_kind: dict[str, set[str]] = defaultdict(set)
+        self.by_month: dict[int, set[str]] = defaultdict(set)  # month (1-12), any year
+        self.by_place: dict[str, set[str]] = defaultdict(set)  # folded city, country or venue
+        self.by_kind: dict[str, set[str]] = defaultdict(set)  # the kind as recorded
+        self.by_family: dict[str, set[str]] = defaultdict(set)  # its family ("training" for a workshop)
         self.by_keyword: dict[str, set[str]] = defaultdict(set)
+        self.by_organisation: dict[str, set[str]] = defaultdict(set)  # folded name or acronym
         self.by_funder: dict[str, set[str]] = defaultdict(set)
         self.by_programme: dict[str, set[str]] = defaultdict(set)
-        self.participant_countries: set[str] = set()
         self.by_participant_country: dict[str, set[str]] = defaultdict(set)
+        self.by_format: dict[str, set[str]] = defaultdict(set)
+        self.descriptive: set[str] = set()  # words of titles and topics ("financial", "virtual"): not cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
+        self.organisations: dict[str, str] = {}  # folded name or acronym -> the name as recorded
         # Folded phrase -> what it names: ("place", canonical) / ("kind", k) / ("role", r) / ("programme", id)
-        # / ("person", folded full name) / ("funder", folded name).
+        # / ("person", folded full name) / ("organisation", folded name).
         self.aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for event in self.events.values():
             self._index_event(event)
         for programme in self.programmes.values():
             self._index_programme(programme)
         self._index_lexicon()
-        self._index_funder_places()
-        self.newest_first: list[str] = sorted(
-            self.events, key=lambda eid: (self.events[eid].day or date.min, eid), reverse=True
-        )
+        self.newest_first: list[str] = sorted(self.events, key=self._sort_key, reverse=True)
         self.rank = {eid: i for i, eid in enumerate(self.newest_first)}
         self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
         self.vocabulary: set[str] = self._vocabulary()
+        self._names: dict[tuple[str, str], str] = {}
 
     # -- building ----------------------------------------------------------------------------------------
 
+    def _sort_key(self, eid: str) -> tuple[int, int, int, str]:
+        when = self.events[eid].when
+        return (when.year or 0, when.month, when.day, eid) if when else (0, 0, 0, eid)
+
     def _index_event(self, event: EventView) -> None:
         eid = event.id
-        if event.year:
-            self.by_year[event.year].add(eid)
+        if event.when:
+            if event.year:
+                self.by_year[event.year].add(eid)
+            self.by_month[event.when.month].add(eid)
+            if event.until and event.until.month != event.when.month:
+                self.by_month[event.until.month].add(eid)
         for place in event.places:
             self.by_place[fold(place)].add(eid)
             self.aliases[fold(place)].add(("place", place))
+        venue = event.text("venue")
+        if venue:
+            self.by_place[fold(venue)].add(eid)
         kind = event.kind
         self.by_kind[kind].add(eid)
-        self.by_kind[lexicon.KIND_FAMILY.get(kind, kind)].add(eid)
+        self.by_family[lexicon.KIND_FAMILY.get(kind, kind)].add(eid)
+        if event.text("format"):
+            self.by_format[event.text("format")].add(eid)
         words: set[str] = set()  # each keyword once, however many of the event's fields have it
         for name in _KEYWORD_FIELDS:
             for fact in event.many(name):
-                words |= _words(fact.value)
+                found = _words(fact.value)
+                words |= found
+                if name in _DESCRIPTIVE_FIELDS:
+                    self.descriptive |= found
         for word in words:
             self.by_keyword[word].add(eid)
-        for fact in event.many("funders"):
-            funder = str(fact.value)
-            self.by_funder[fold(funder)].add(eid)
-            self.aliases[fold(funder)].add(("funder", funder))
+        for name in ORGANISATION_FIELDS:
+            for fact in event.many(name):
+                for key in organisation_keys(str(fact.value)):
+                    self.by_organisation[key].add(eid)
+                    self.organisations.setdefault(key, str(fact.value))
+                    self.aliases[key].add(("organisation", key))
+                    if name == "funders":
+                        self.by_funder[key].add(eid)
         for fact in event.many("programmes"):
             self.by_programme[str(fact.value)].add(eid)
         for fact in event.many("participant_countries"):
-            self.participant_countries.add(str(fact.value))
             self.by_participant_country[str(fact.value)].add(eid)
             self.aliases[fold(str(fact.value))].add(("place", str(fact.value)))
         for fact in event.many("speakers"):
@@ -177,16 +263,16 @@ class KnowledgeIndex:
                 continue
             self.people[key].append(Person(name, eid, fact))
             self.aliases[key].add(("person", key))
-            surname = key.split()[-1]
-            if len(surname) > 2:
+            for surname in _surnames(key):
                 self.aliases[surname].add(("person", key))
 
     def _index_programme(self, programme: ProgrammeView) -> None:
-        for name in ("name", "full_name", "aliases"):
+        for name in ("name", "full_name", "name_es", "aliases"):
             for fact in programme.many(name):
                 alias = apply_synonyms(fold(str(fact.value)), lexicon.SYNONYM_RULES)
-                self.aliases[alias].add(("programme", programme.id))
-                self.aliases[alias.removeprefix("unodc ")].add(("programme", programme.id))
+                for key in (alias, alias.removeprefix("unodc "), *_acronyms(str(fact.value))):
+                    if key:
+                        self.aliases[key].add(("programme", programme.id))
         self.aliases[fold(programme.id.replace("-", " "))].add(("programme", programme.id))
 
     def _index_lexicon(self) -> None:
@@ -199,19 +285,16 @@ class KnowledgeIndex:
             for form in forms:
                 self.aliases[form].add(("role", role))
 
-    def _index_funder_places(self) -> None:
-        """ "the UK" also names the funder "Government of the United Kingdom" (for "trainings funded by the UK")."""
-        for funder in {name for name, kinds in self.aliases.items() if any(k == "funder" for k, _ in kinds)}:
-            label = next(v for k, v in self.aliases[funder] if k == "funder")
-            for surface in lexicon.PLACES:
-                if f" {surface} " in f" {funder} " and surface != funder:
-                    self.aliases[surface].add(("funder", label))
-
     def _vocabulary(self) -> set[str]:
+        from bot.engine.attributes import ATTRIBUTES, FORMS, OUT_OF_DOMAIN, UNRECORDED
+
         words: set[str] = set(lexicon.STOPWORDS) | lexicon.SPANISH_MARKERS | lexicon.ENGLISH_MARKERS
-        for cues in lexicon.CUES.values():
-            for phrase, _ in cues:
+        words |= lexicon.FILLER_WORDS
+        for row in (*ATTRIBUTES, *UNRECORDED, *FORMS):
+            for phrase, _ in row.cues:
                 words.update(phrase.rstrip("*").split())
+        for phrase, _ in OUT_OF_DOMAIN:
+            words.update(phrase.rstrip("*").split())
         for phrase in list(self.aliases) + list(lexicon.SYNONYMS) + list(lexicon.SYNONYMS.values()):
             words.update(phrase.split())
         words.update(self.by_keyword)
@@ -219,30 +302,146 @@ class KnowledgeIndex:
 
     # -- reading -----------------------------------------------------------------------------------------
 
-    def newest(self, events: set[str], limit: int) -> list[str]:
+    def newest(self, events: Iterable[str], limit: int) -> list[str]:
         """The `limit` newest of `events` (sorting what matched, never scanning every event)."""
         return heapq.nsmallest(limit, events, key=self.rank.__getitem__)
 
+    def weight(self, word: str) -> float:
+        """How much a topic word tells events apart: rare words a lot, words most events share little."""
+        df = len(self.by_keyword.get(word, ()))
+        return math.log(1 + len(self.events) / df) if df else 0.0
+
     def short_name(self, eid: str, lang: str = "en") -> str:
-        """A name to say and to put on a button: "Panama 2021 training"."""
-        event = self.events[eid]
-        place = event.place
-        if lang == "es":
-            place = PLACE_NAMES_ES.get(place, place)
-            parts = [kind_name(event.kind, lang).capitalize(), place, str(event.year or "")]
-            return " ".join(p for p in parts if p).strip()
-        return " ".join(p for p in (place, str(event.year or ""), kind_name(event.kind, lang)) if p).strip()
+        """A name to say and to put on a button, unique among the events: "Panama 2021 training"."""
+        key = (eid, lang)
+        if key not in self._names:
+            self._names.update(self._unique_names(eid, lang))
+        return self._names[key]
 
     def the_name(self, eid: str, lang: str = "en") -> str:
         """The short name as it reads inside a sentence: "the Panama 2021 training"."""
         name = self.short_name(eid, lang)
         if lang == "es":
-            return f"{_article_es(self.events[eid].kind)} {name[0].lower()}{name[1:]}"
+            return f"{lexicon.kind_article_es(self.events[eid].kind)} {name[0].lower()}{name[1:]}"
         return f"the {name}"
 
+    def _unique_names(self, eid: str, lang: str) -> dict[tuple[str, str], str]:
+        """Names for `eid` and every event that would share its plain name, told apart by month, then day,
+        then a word of their title."""
+        base = _plain_name(self.events[eid], lang)
+        same = [e for e in self._candidates_for(eid) if _plain_name(self.events[e], lang) == base]
+        if len(same) <= 1:
+            return {(eid, lang): base}
+        names: dict[tuple[str, str], str] = {}
+        for detail in (_with_month, _with_day, _with_title_word):
+            names = {(e, lang): detail(self.events[e], lang, base) for e in same}
+            if len(set(names.values())) == len(same):
+                return names
+        return {(e, lang): f"{names[(e, lang)]} ({e})" for e in same}
 
-def _article_es(kind: str) -> str:
-    return "la" if kind in ("training", "conference", "meeting") else "el"
+    def _candidates_for(self, eid: str) -> set[str]:
+        """Events that could share `eid`'s plain name: same place (or none) and same year."""
+        event = self.events[eid]
+        pool = self.by_year.get(event.year, set()) if event.year else set(self.events)
+        if event.place:
+            pool = pool & self.by_place.get(fold(event.place), set())
+        return pool | {eid}
+
+    def sentences(self, eid: str) -> list[tuple[str, str, str]]:
+        """(sentence, document id, document title) for every sentence of the releases the event was read from."""
+        from knowledge.facts import bundled_knowledge, source_text
+
+        docs = dict.fromkeys(f.source.doc for f in self.events[eid].all() if f.source.doc)
+        out = []
+        bundled = bundled_knowledge()["documents"]
+        for doc in docs:
+            view = self.documents.get(doc.removeprefix("document:"))
+            if view is not None:
+                text, title = view.text("text"), view.text("title")
+            elif doc in bundled:
+                text, title = source_text(doc), bundled[doc]["title"]
+            else:
+                continue
+            out += [(s, doc, title) for s in _split_sentences(text)]
+        return out
+
+
+def _plain_name(event: EventView, lang: str) -> str:
+    from bot.messages import kind_name
+
+    place = _local_place(event.place, lang) if event.place else ""
+    if not place and event.online:
+        place = "online" if lang == "en" else "en línea"
+    year = str(event.year or "")
+    kind = kind_name(event.kind, lang)
+    if lang == "es":
+        where = f"de {place}" if place and place != "en línea" else place
+        return " ".join(p for p in (kind[:1].upper() + kind[1:], where, year) if p)
+    return " ".join(p for p in (place, year, kind) if p)
+
+
+def _with_month(event: EventView, lang: str, base: str) -> str:
+    from bot.messages import month_name
+
+    if not event.when:
+        return base
+    return _insert(base, month_name(event.when.month, lang), event, lang)
+
+
+def _with_day(event: EventView, lang: str, base: str) -> str:
+    from bot.messages import month_name
+
+    if not event.when:
+        return base
+    when = f"{event.when.day} {month_name(event.when.month, lang)}"
+    return _insert(base, when, event, lang)
+
+
+def _with_title_word(event: EventView, lang: str, base: str) -> str:
+    words = [w for w in re.findall(r"[\w-]+", event.text("title")) if fold(w) not in lexicon.STOPWORDS and len(w) > 3]
+    return f"{base} ({' '.join(words[:3])})" if words else base
+
+
+def _insert(base: str, detail: str, event: EventView, lang: str) -> str:
+    year = str(event.year or "")
+    if year and year in base:
+        return base.replace(year, f"{detail} {year}")
+    return f"{base} ({detail})"
+
+
+def _local_place(place: str, lang: str) -> str:
+    from bot.messages import place_name
+
+    return place_name(place, lang)
+
+
+def organisation_keys(name: str) -> list[str]:
+    """The folded forms an organisation is named by: its whole name (without a leading "the") and its acronyms
+    ("West African Network of Central Authorities and Prosecutors (WACAP)" -> that, and "wacap")."""
+    whole = fold(re.sub(r"^(the|la|el|los|las)\s+", "", name, flags=re.IGNORECASE))
+    keys = [whole] if whole else []
+    return keys + [a for a in _acronyms(name) if a not in keys]
+
+
+def _acronyms(name: str) -> list[str]:
+    found = []
+    for match in _ACRONYM.finditer(name):
+        word = match.group(1)
+        if len(word) >= 2 and not word.isdigit() and fold(word) not in lexicon.STOPWORDS:
+            found.append(fold(word))
+    return found
+
+
+def _surnames(key: str) -> list[str]:
+    """The forms a person is called by after their full name: the last word, and the last two for names of
+    three or more words ("abdulai koroma bangura" -> "bangura", "koroma bangura")."""
+    parts = key.split()
+    if len(parts) < 2:
+        return []
+    out = [" ".join(parts[-2:])] if len(parts) >= 3 else []
+    if len(parts[-1]) >= 4 and parts[-1] not in lexicon.STOPWORDS:
+        out.append(parts[-1])
+    return out
 
 
 def _words(value: object) -> frozenset[str]:
@@ -259,3 +458,7 @@ def _text_words(text: str) -> frozenset[str]:
     folded = fold(text)
     words = set(folded.split()) | set(apply_synonyms(folded, lexicon.SYNONYM_RULES).split())
     return frozenset(w for w in words if len(w) > 2 and w not in lexicon.STOPWORDS)
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ«“\"'])|\n+", text) if len(s.strip()) > 20]

@@ -1,16 +1,17 @@
-"""The engine's data: what it makes of a question (`Query`), what it answers (`Answer`), and what it remembers
-of one conversation (`Conversation`). Plain data, no Telegram."""
+"""The engine's data: what it answers (`Answer`), what it remembers of one conversation (`Conversation`), and the
+pieces an answer is made of before it is phrased (`Finding`). Plain data, no Telegram."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from knowledge.facts import Source
+from knowledge.facts import Fact, Source
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """A button: a label, and what pressing it asks (a question, or the same intent about one event)."""
+    """A button: a label, and what pressing it asks (a question, or the same question about one event)."""
 
     label: str
     question: str = ""
@@ -47,15 +48,37 @@ class Answer:
 
 
 @dataclass(slots=True)
-class Conversation:
-    """What one chat is talking about, so follow-ups ("who funded it?") know what "it" is."""
+class Finding:
+    """One answer as data, before it is phrased: a catalogue key, the values that fill it (each phrased in the
+    reader's language by `phrase`), the facts it rests on, and the events it is about."""
 
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
     events: tuple[str, ...] = ()
-    intent: str | None = None
-    person: str | None = None
+    intent: str = ""
+    choices: list[Choice] = field(default_factory=list)
+    choice_kind: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Conversation:
+    """What one chat is talking about, so follow-ups ("who funded it?", "and the year before?") know what they
+    refer to."""
+
+    events: tuple[str, ...] = ()  # the event(s) the last answer was about
+    options: tuple[str, ...] = ()  # the events last listed or offered to choose from ("the other one")
+    attribute: str | None = None  # what was last asked ("funders")
+    person: str | None = None  # the person last asked about (folded full name)
     programme: str | None = None
+    years: tuple[int, ...] = ()  # the years last asked about ("and the year before?")
     lang: str | None = None  # fixed by the user (/language); None = detect per message
     lang_hint: str | None = None  # the user's Telegram language_code
+
+    @property
+    def intent(self) -> str | None:
+        return self.attribute
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,13 @@
-"""From a question's text to a `Query`: its language, its intent and the entities it mentions.
+"""From a message to a `Query`: its language, the things it names (spans), and the questions it asks (clauses).
 
-The steps, each cheap: clean and fold the text; correct misspelt words against the index's vocabulary
-(rapidfuzz, cached); rewrite synonyms to one form ("dark web" -> "dark net"); scan for the longest known
-phrases (places, kinds, roles, programmes, people, funders) and years; score every intent by its cue words,
-with rapidfuzz's similarity to the example phrasings as a second opinion.
+The steps, each cheap:
+1. clean the text and split it into words, keeping each word's original spelling (capitals tell names);
+2. correct misspelt words against the index's vocabulary (`spelling`), and rewrite synonyms to one form;
+3. find spans: the longest known phrases (places, kinds of event, roles, programmes, people, organisations),
+   years, months and days, ordinals, words of the events' topics, and capitalised words nobody knows;
+4. split the message into clauses, one per question ("When and where ...", "... and who funded it?"), and
+   give each its form (how many, when, yes or no ...) and the attributes it asks (`attributes.ATTRIBUTES`).
+What the spans refer to is decided later, against the events (`resolve`).
 """
 
 from __future__ import annotations
@@ -11,41 +15,69 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from bot.engine import lexicon
+from bot.engine.attributes import ASKED, ATTRIBUTES, BY_NAME, FORMS, OUT_OF_DOMAIN, SMALL_TALK, UNRECORDED, WEAK
 from bot.engine.index import KnowledgeIndex
+from bot.engine.spelling import Speller
 from bot.engine.text import apply_synonyms, clean_input, fold
 from bot.messages import DEFAULT_LANG
 
+_WORD = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
-_FOLLOW_UP = re.compile(r"^(and|what about|how about|y|que tal|y el|y la|y en)\b")
-_SMALL_TALK = frozenset({"greeting", "thanks", "help"})
-# Intents that only make sense about a named programme or person.
-_NEEDS_PROGRAMME = frozenset({"programme", "partners"})
-_NEEDS_PERSON = frozenset({"person"})
-
-_CUE_WORDS = frozenset(
-    word for cues in lexicon.CUES.values() for phrase, _ in cues for word in phrase.rstrip("*").split()
+_BREAK = re.compile(r"[?;¿!]|[,:](?=\s)")
+# Words that start a question, so that "..., and who funded it?" starts a new clause.
+_QUESTION_STARTS = frozenset(
+    "how what which who whom whose when where was were did is are does do has had cuanto cuantos cuanta cuantas "
+    "que quien quienes cual cuales cuando donde fue fueron hubo estuvo estuvieron era eran participo "
+    "participaron tuvo".split()
 )
-_CUE_STEMS = tuple(p[:-1] for cues in lexicon.CUES.values() for p, _ in cues if p.endswith("*"))
-
-
-def is_cue_word(word: str) -> bool:
-    """Whether a word signals an intent ("organised", "funding"): such words never locate an event."""
-    return word in _CUE_WORDS or word.startswith(_CUE_STEMS)
-
-
-_PREFIX_CUES = {intent: [(p[:-1], w) for p, w in cues if p.endswith("*")] for intent, cues in lexicon.CUES.items()}
-_PHRASE_CUES = {
-    intent: [(f" {p} ", w) for p, w in cues if not p.endswith("*")] for intent, cues in lexicon.CUES.items()
+_JOINERS = frozenset({"and", "y", "e", "also", "as", "plus", "then", "tambien"})
+_PREPOSITIONS = frozenset({"with", "by", "for", "in", "at", "on", "from", "con", "de", "en", "por", "para", "a", "desde"})
+_AUXILIARIES = frozenset("was were did is are does do has had fue fueron hubo estuvo estuvieron era eran tuvo".split())
+_RELATIVE_YEAR = (
+    (re.compile(r"\b(the )?(year|año) (before|earlier|previous|anterior|antes)\b|\bel año anterior\b"), -1),
+    (re.compile(r"\b(the )?(previous|prior) year\b|\blast year\b|\bel año pasado\b"), -1),
+    (re.compile(r"\b(the )?(year after|next year|following year)\b|\bel año siguiente\b|\bal año siguiente\b"), 1),
+    (re.compile(r"\b(\w+) years? (later|after|despues)\b|\b(\w+) años (despues|mas tarde)\b"), 0),
+    (re.compile(r"\b(\w+) years? (before|earlier|antes)\b|\b(\w+) años antes\b"), 0),
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "un": 1, "uno": 1, "dos": 2, "tres": 3,
+    "cuatro": 4, "cinco": 5, "seis": 6, "a": 1,
 }
-_PHRASINGS = [
-    (fold(p.replace("{event}", "").replace("{year}", "")), intent)
-    for lang in lexicon.PHRASINGS.values()
-    for intent, phrasings in lang.items()
-    for p in phrasings
-]
+_OTHER = re.compile(r"\b(the other( one)?|the other event|el otro|la otra|the second one|el segundo|la segunda)\b")
+_PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "el", "ella", "su"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Words of the message that name something: `kind` of thing and its canonical `value`."""
+
+    kind: str  # year, month, day, place, kind, role, programme, person, organisation, keyword, ordinal, name
+    value: str | int
+    start: int  # word positions in `Query.words`
+    end: int
+    text: str = ""
+
+
+@dataclass
+class Clause:
+    """One question of a message: its words, its form, and the attributes it asks, best first."""
+
+    start: int
+    end: int
+    words: list[str]
+    form: str = ""
+    attributes: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def attribute(self) -> str:
+        return self.attributes[0] if self.attributes else ""
+
+    @property
+    def yes_no(self) -> bool:
+        return self.form == "yes_no"
 
 
 @dataclass
@@ -53,207 +85,383 @@ class Query:
     text: str
     folded: str
     lang: str
-    intent: str | None = None
-    score: float = 0.0
-    scores: dict[str, float] = field(default_factory=dict)
-    years: list[int] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    programmes: list[str] = field(default_factory=list)
-    people: list[str] = field(default_factory=list)
-    funders: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    unknown_names: list[str] = field(default_factory=list)
-    unrecorded: str | None = None
-    follow_up: bool = False
-    yes_no: bool = False
+    words: list[str] = field(default_factory=list)
+    original: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    small_talk: str = ""
+    out_of_domain: bool = False
+    relative_year: int = 0  # "the year before" = -1, "two years later" = 2
+    other: bool = False  # "the other one"
+    pronoun_person: bool = False  # "her title?", "what did he say?"
+
+    def of(self, kind: str, clause: Clause | None = None) -> list[str | int]:
+        """The values of the spans of `kind` (in `clause`, or anywhere), each once, in order."""
+        out: list[str | int] = []
+        for span in self.spans:
+            if span.kind == kind and (clause is None or clause.start <= span.start < clause.end):
+                if span.value not in out:
+                    out.append(span.value)
+        return out
+
+    def strs(self, kind: str, clause: Clause | None = None) -> list[str]:
+        return [str(v) for v in self.of(kind, clause)]
+
+    def ints(self, kind: str, clause: Clause | None = None) -> list[int]:
+        return [int(v) for v in self.of(kind, clause)]
 
     @property
-    def has_entities(self) -> bool:
-        return bool(
-            self.years
-            or self.places
-            or self.kinds
-            or self.programmes
-            or self.people
-            or self.funders
-            or self.keywords
-            or self.unknown_names
-        )
+    def names_something(self) -> bool:
+        return any(s.kind not in ("role", "ordinal") for s in self.spans)
 
 
 class Parser:
-    """Turns text into a `Query` against one index; keeps its own cache of spelling corrections."""
+    """Turns text into a `Query` against one index (its vocabulary, its names)."""
 
     def __init__(self, index: KnowledgeIndex) -> None:
         self.index = index
-        self._vocab = sorted(index.vocabulary)
-        self._corrections: dict[str, str | None] = {}
+        self.speller = Speller(index)
 
     def parse(self, text: str, lang: str | None = None, lang_hint: str | None = None) -> Query:
         cleaned = clean_input(text)
-        raw_tokens = fold(cleaned).split()
-        words = [self._correct(tok) for tok in raw_tokens]
-        folded = apply_synonyms(" ".join(w for w in words if w), lexicon.SYNONYM_RULES)
-        query = Query(text=cleaned, folded=folded, lang=lang or detect_language(cleaned, raw_tokens, lang_hint))
-        query.unknown_names = self._unknown_names(cleaned)
-        self._scan_entities(query, folded.split())
-        self._score_intents(query)
-        query.follow_up = bool(_FOLLOW_UP.match(folded)) or (len(raw_tokens) <= 4 and not query.has_entities)
-        first = folded.split()[0] if folded else ""
-        query.yes_no = first in lexicon.YES_NO_STARTS or "represented" in folded or "representad" in folded
+        original = _WORD.findall(cleaned)
+        raw = [fold(w) for w in original]
+        lang = lang or detect_language(cleaned, raw, lang_hint)
+        words = [self.speller.correct(w, o) for w, o in zip(raw, original, strict=True)]
+        folded = " ".join(words)
+        query = Query(text=cleaned, folded=folded, lang=lang, words=words, original=original)
+        query.small_talk = _small_talk(raw)
+        query.out_of_domain = _scores(f" {folded} ", words, OUT_OF_DOMAIN) >= 0.9
+        self._scan(query)
+        query.clauses = _clauses(query, cleaned, self.index.descriptive)
+        query.relative_year = _relative_year(folded)
+        query.other = bool(_OTHER.search(folded))
+        query.pronoun_person = any(w in _PRONOUN_PERSON for w in raw)
         return query
 
-    # -- words ---------------------------------------------------------------------------------------------
+    # -- spans ---------------------------------------------------------------------------------------------
 
-    def _correct(self, token: str) -> str:
-        """The token, or the known word it is a typo of; unknown words are kept as they are."""
-        if token in self.index.vocabulary or token.isdigit() or len(token) < 3:
-            return token
-        if token in self._corrections:
-            return self._corrections[token] or token
-        cutoff = 85 if len(token) <= 5 else 80
-        best = process.extractOne(token, self._vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
-        fixed = best[0] if best else None
-        if len(self._corrections) < 100_000:
-            self._corrections[token] = fixed
-        return fixed or token
-
-    def _unknown_names(self, cleaned: str) -> list[str]:
-        """Capitalised words we do not know ("Bogota", "Nairobi"): likely names of places or events."""
-        names = []
-        for i, word in enumerate(re.findall(r"[^\W\d_][\w'-]*", cleaned)):
-            folded = fold(word)
-            if not word[0].isupper() or not folded or folded in self.index.vocabulary:
-                continue
-            if i == 0 and folded in lexicon.STOPWORDS:
-                continue
-            if self._correct(folded) == folded and folded not in self.index.aliases:
-                names.append(word)
-        return names
-
-    # -- entities ------------------------------------------------------------------------------------------
-
-    def _scan_entities(self, query: Query, words: list[str]) -> None:
-        index = self.index
+    def _scan(self, query: Query) -> None:
+        index, words, original = self.index, query.words, query.original
+        fillers = _filler_positions(words)
         i = 0
         while i < len(words):
-            if _YEAR.match(words[i]):
-                query.years.append(int(words[i]))
+            if i in fillers:
                 i += 1
                 continue
-            for n in range(min(index.max_alias_words, len(words) - i), 0, -1):
-                phrase = " ".join(words[i : i + n])
-                named = index.aliases.get(phrase)
-                if named:
-                    for kind, value in sorted(named):
-                        _add(getattr(query, _ENTITY_LISTS[kind]), value)
-                    i += n
-                    break
-            else:
-                word = words[i]
-                if word in index.by_keyword and word not in lexicon.STOPWORDS and not is_cue_word(word):
-                    _add(query.keywords, word)
+            word = words[i]
+            if _YEAR.match(word):
+                query.spans.append(Span("year", int(word), i, i + 1, word))
                 i += 1
+                continue
+            month = lexicon.MONTHS.get(word)
+            if month and (word != "may" or _looks_like_month(words, i)):
+                query.spans.append(Span("month", month, i, i + 1, original[i]))
+                if i > 0 and words[i - 1].isdigit() and 0 < int(words[i - 1]) <= 31:
+                    query.spans.append(Span("day", int(words[i - 1]), i - 1, i, words[i - 1]))
+                elif i + 1 < len(words) and words[i + 1].isdigit() and 0 < int(words[i + 1]) <= 31:
+                    query.spans.append(Span("day", int(words[i + 1]), i + 1, i + 2, words[i + 1]))
+                i += 1
+                continue
+            if word in lexicon.ORDINALS:
+                query.spans.append(Span("ordinal", lexicon.ORDINALS[word], i, i + 1, original[i]))
+                i += 1
+                continue
+            taken = self._phrase_at(query, i, fillers)
+            if taken:
+                i += taken
+                continue
+            if _content(word) and word in index.by_keyword:
+                query.spans.append(Span("keyword", word, i, i + 1, original[i]))
+            elif _looks_like_name(original[i], i, words):
+                query.spans.append(Span("name", original[i], i, i + 1, original[i]))
+            i += 1
+        _merge_names(query)
 
-    # -- intent --------------------------------------------------------------------------------------------
-
-    def _score_intents(self, query: Query) -> None:
-        padded = f" {query.folded} "
-        words = query.folded.split()
-        scores: dict[str, float] = {}
-        for intent in lexicon.INTENTS:
-            hits = [w for p, w in _PHRASE_CUES[intent] if p in padded]
-            hits += [w for p, w in _PREFIX_CUES[intent] if any(word.startswith(p) for word in words)]
-            if hits:
-                hits.sort(reverse=True)
-                scores[intent] = min(1.0, hits[0] + 0.05 * min(2, len(hits) - 1))
-        if query.roles:
-            scores["attendance"] = max(scores.get("attendance", 0), 0.5) + 0.35
-        if query.programmes and not (query.years or query.places or query.kinds or query.keywords):
-            for intent in ("programme", "partners", "funders", "objectives"):
-                if intent in scores:
-                    scores[intent] += 0.3
-        if query.people:
-            for intent in ("person", "quotes"):
-                if intent in scores:
-                    scores[intent] += 0.3
-        if "total_attendance" in scores:
-            # "in total" only changes an attendance question ("how many attended in total?").
-            if "attendance" in scores and not query.places and not query.years:
-                scores["total_attendance"] = scores["attendance"] + 0.05
-            else:
-                del scores["total_attendance"]
-        if "compare" in scores and len(query.places) + len(query.years) < 2 and "most" in words:
-            scores["compare"] -= 0.2
-        for intent in _NEEDS_PROGRAMME:
-            if intent in scores and not query.programmes:
-                scores[intent] -= 0.45
-        for intent in _NEEDS_PERSON:
-            if intent in scores and not (query.people or query.unknown_names):
-                scores[intent] -= 0.4
-        # Small talk only when nothing about the events was asked ("hi, who funded it?" is about funding).
-        domain = max((s for i, s in scores.items() if i not in _SMALL_TALK), default=0.0)
-        if domain >= 0.5 or query.has_entities:
-            for intent in _SMALL_TALK:
-                scores.pop(intent, None)
-        if not scores or max(scores.values()) < 0.5:
-            self._phrase_opinion(query, scores)
-        query.unrecorded = _unrecorded_attribute(words)
-        query.scores = scores
-        if scores:
-            query.intent, query.score = max(scores.items(), key=lambda kv: kv[1])
-
-    def _phrase_opinion(self, query: Query, scores: dict[str, float]) -> None:
-        """rapidfuzz's similarity to the example phrasings, for questions whose words gave no clear cue."""
-        best = process.extractOne(
-            query.folded, [p for p, _ in _PHRASINGS], scorer=fuzz.token_sort_ratio, score_cutoff=75
-        )
-        if best:
-            intent = _PHRASINGS[best[2]][1]
-            scores[intent] = max(scores.get(intent, 0.0), best[1] / 100 * 0.7)
+    def _phrase_at(self, query: Query, i: int, fillers: set[int]) -> int:
+        """The longest known phrase starting at word i (synonyms applied): its spans are added; words taken."""
+        index, words = self.index, query.words
+        for n in range(min(index.max_alias_words + 1, len(words) - i), 0, -1):
+            if any(j in fillers for j in range(i, i + n)):
+                continue
+            phrase = " ".join(words[i : i + n])
+            named = index.aliases.get(phrase) or index.aliases.get(apply_synonyms(phrase, lexicon.SYNONYM_RULES))
+            if not named:
+                continue
+            if n == 1 and not _content(phrase) and not any(kind in ("place", "kind", "role") for kind, _ in named):
+                continue
+            text = " ".join(query.original[i : i + n])
+            if any(kind == "programme" for kind, _ in named):  # an organiser that is a programme is the programme
+                named = {(kind, value) for kind, value in named if kind != "organisation"}
+            for kind, value in sorted(named):
+                query.spans.append(Span(kind, value, i, i + n, text))
+            return n
+        return 0
 
 
-_ENTITY_LISTS = {
-    "place": "places",
-    "kind": "kinds",
-    "role": "roles",
-    "programme": "programmes",
-    "person": "people",
-    "funder": "funders",
-}
-
-_UNRECORDED_WORDS = {
-    "budget": "budget",
-    "presupuesto": "budget",
-    "cost": "cost",
-    "costs": "cost",
-    "costo": "cost",
-    "spent": "cost",
-    "money": "cost",
-    "duration": "duration",
-    "long": "duration",
-    "hours": "duration",
-    "duracion": "duration",
-    "duro": "duration",
-    "horas": "duration",
-    "language": "language",
-    "idioma": "language",
-    "certificate": "certificates",
-    "certificates": "certificates",
-    "certificados": "certificates",
-    "age": "age",
-}
+def _content(word: str) -> bool:
+    """A word that can describe an event: not a stop word, filler, question word or cue."""
+    return (
+        len(word) > 2
+        and word not in lexicon.STOPWORDS
+        and word not in lexicon.FILLER_WORDS
+        and not is_cue_word(word)
+        and not word.isdigit()
+    )
 
 
-def _unrecorded_attribute(words: list[str]) -> str | None:
-    return next((_UNRECORDED_WORDS[w] for w in words if w in _UNRECORDED_WORDS), None)
+_CUE_WORDS = frozenset(
+    word
+    for row in (*ATTRIBUTES, *UNRECORDED, *FORMS)
+    for phrase, weight in row.cues
+    if weight >= WEAK
+    for word in phrase.rstrip("*").split()
+)
+_CUE_STEMS = tuple(
+    phrase[:-1] for row in (*ATTRIBUTES, *UNRECORDED) for phrase, weight in row.cues if phrase.endswith("*") and weight >= WEAK
+)
 
 
-def _add(items: list[str], value: str) -> None:
-    if value not in items:
-        items.append(value)
+def is_cue_word(word: str) -> bool:
+    """Whether a word signals what is asked ("organised", "funding"): such words never describe an event."""
+    return word in _CUE_WORDS or word.startswith(_CUE_STEMS)
+
+
+def _looks_like_month(words: list[str], i: int) -> bool:
+    """ "May" is a month next to a day or a year, or after "in"/"of"; otherwise it is the verb."""
+    near = words[max(0, i - 1) : i + 2]
+    return any(w.isdigit() for w in near) or (i > 0 and words[i - 1] in ("in", "of", "during", "since", "until"))
+
+
+def _looks_like_name(original: str, i: int, words: list[str]) -> bool:
+    """A capitalised word (or an acronym) that is no ordinary function word: maybe a place or an event's name."""
+    if not original[:1].isupper() or len(original) < 3:
+        return False
+    word = fold(original)
+    if word in lexicon.STOPWORDS or word in lexicon.FILLER_WORDS or is_cue_word(word) or word in lexicon.MONTHS:
+        return False
+    if word in _QUESTION_STARTS or word in lexicon.SPANISH_MARKERS or word in lexicon.ENGLISH_MARKERS:
+        return False
+    return not (i == 0 and original.istitle() and not original.isupper() and word in lexicon.COMMON_OPENERS)
+
+
+def _merge_names(query: Query) -> None:
+    """Adjacent unknown capitalised words are one name ("San Pedro Sula")."""
+    merged: list[Span] = []
+    for span in query.spans:
+        last = merged[-1] if merged else None
+        if span.kind == "name" and last is not None and last.kind == "name" and last.end == span.start:
+            merged[-1] = Span("name", f"{last.value} {span.value}", last.start, span.end, f"{last.text} {span.text}")
+        else:
+            merged.append(span)
+    query.spans = merged
+
+
+def _filler_positions(words: list[str]) -> set[int]:
+    """Positions of words that belong to polite openers and fillers ("buenas tardes, una consulta")."""
+    taken: set[int] = set()
+    padded = f" {' '.join(words)} "
+    for phrase in lexicon.FILLERS:
+        at = padded.find(f" {phrase} ")
+        while at >= 0:
+            first = padded[:at].count(" ")
+            taken.update(range(first, first + len(phrase.split())))
+            at = padded.find(f" {phrase} ", at + 1)
+    return taken
+
+
+# -- clauses and what they ask -------------------------------------------------------------------------------
+
+
+def _clauses(query: Query, cleaned: str, keywords: frozenset[str] | set[str]) -> list[Clause]:
+    """The questions of the message: a new one starts at a question word after a break ("?", ",", ";") or a
+    joining word ("and", "y"), as in "When and where ...?" or "..., and who funded it?"; a preposition before
+    the question word goes with it ("..., with whose support", "y de qué países")."""
+    words = query.words
+    breaks = _break_positions(cleaned, query.original)
+    starts = [0]
+    for i in range(1, len(words)):
+        word = words[i]
+        if word not in _QUESTION_STARTS and not (word == "with" and i + 1 < len(words) and words[i + 1] == "whose"):
+            continue
+        start = i - 1 if words[i - 1] in _PREPOSITIONS and i >= 2 else i
+        if start > starts[-1] and (words[start - 1] in _JOINERS or start in breaks):
+            starts.append(start)
+    clauses = [Clause(a, b, words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
+    for clause in clauses:
+        _ask(clause, query, keywords)
+    return _merge_bare(clauses)
+
+
+def _break_positions(cleaned: str, original: list[str]) -> set[int]:
+    """Word positions that follow a "?", ";", "," or ":" in the text."""
+    out: set[int] = set()
+    at = 0
+    for i, word in enumerate(original):
+        found = cleaned.find(word, at)
+        if found < 0:
+            continue
+        if i and _BREAK.search(cleaned[at:found]):
+            out.add(i)
+        at = found + len(word)
+    return out
+
+
+def _ask(clause: Clause, query: Query, keywords: frozenset[str] | set[str]) -> None:
+    """The clause's form and the attributes it asks, by their cues and the spans it holds. Words inside a name
+    ("Container Control Programme") are not cues, and a cue word that also describes events ("financial
+    investigations", "virtual assets") counts less."""
+    named = {i for s in query.spans if s.kind in _NAMES and s.end - s.start > 1 for i in range(s.start, s.end)}
+    words = [w if i not in named else "_" for i, w in enumerate(clause.words, clause.start)]
+    padded = f" {' '.join(words)} "
+    clause.form = _form(words, padded)
+    scores = {}
+    for row in (*ATTRIBUTES, *UNRECORDED):
+        score = _scores(padded, words, row.cues, keywords)
+        if score > 0:
+            scores[row.name] = score
+    roles = _asked_roles(query, clause)
+    if "women" in roles:
+        scores["women"] = max(scores.get("women", 0), 0.95) + 0.1
+    if "men" in roles:
+        scores["men"] = max(scores.get("men", 0), 0.9) + 0.1
+    if [r for r in roles if r not in ("women", "men")] and clause.form in ("how_many", "yes_no", ""):
+        scores["participants"] = max(scores.get("participants", 0), 0.5) + 0.3
+    if query.of("person", clause):
+        for name in ("position", "statements"):
+            if name in scores:
+                scores[name] += 0.25
+    if "trainers" in scores and "countries" in scores:
+        scores["trainers"] += 0.3  # "which countries did the trainers come from": the trainers' countries
+    if "format" in scores and "place" in scores and scores["format"] >= 0.9:
+        scores["place"] -= 0.3  # "was it held in person": the format, not the place
+    if clause.form == "how_many" and "countries" in scores and not _names_countries(words):
+        scores["participants"] = max(scores.get("participants", 0), scores.pop("countries"))  # "how many came from X"
+    default = next((f.default for f in FORMS if f.name == clause.form), "")
+    if default and default in scores and clause.form in ("when", "where"):
+        scores[default] += 0.2  # "when was the 'Drugs Online' webinar held": the date, whatever the title says
+    strong = max(scores.values(), default=0.0)
+    if strong >= ASKED:
+        scores = {n: s for n, s in scores.items() if s >= WEAK or s == strong}
+    clause.scores = scores
+    ranked = sorted((n for n, s in scores.items() if s >= ASKED), key=lambda n: -scores[n])
+    if clause.form == "how_many" and ranked and ranked[0] == "participants":
+        countable = [n for n in ranked[1:] if BY_NAME[n].counts and scores[n] >= 0.8]
+        ranked = countable[:1] + [n for n in ranked if n not in countable[:1]]  # "how many speakers attended"
+    if ranked:
+        clause.attributes = _joined(ranked, scores, words)
+    else:
+        clause.attributes = [default] if default else []
+
+
+_NAMES = frozenset({"place", "programme", "organisation", "person"})
+_COUNTRY_NOUNS = ("countr", "nation", "pais", "nacion")
+
+
+def _names_countries(words: list[str]) -> bool:
+    return any(w.startswith(_COUNTRY_NOUNS) for w in words)
+
+
+def _asked_roles(query: Query, clause: Clause) -> list[str]:
+    """The roles a clause asks about: with several, the one right after "how many" ("¿Cuántos fiscales
+    participan en el curso para investigadores?" asks about prosecutors)."""
+    spans = [s for s in query.spans if s.kind == "role" and clause.start <= s.start < clause.end]
+    if len(spans) <= 1:
+        return [str(s.value) for s in spans]
+    words = query.words
+    asked = [s for s in spans if s.start > 0 and words[s.start - 1] in _COUNT_WORDS | {"were", "eran", "fueron", "many"}]
+    return [str(s.value) for s in (asked or spans[:1])]
+
+
+_COUNT_WORDS = frozenset({"many", "cuantos", "cuantas", "of", "de"})
+
+
+def _joined(ranked: list[str], scores: dict[str, float], words: list[str]) -> list[str]:
+    """The best attribute, and a second one joined to it ("who organised and funded it")."""
+    first = ranked[0]
+    for other in ranked[1:]:
+        if scores[other] >= 0.85 and scores[first] - scores[other] <= 0.15 and _JOINERS & set(words):
+            return [first, other]
+    return [first]
+
+
+def _form(words: list[str], padded: str) -> str:
+    content = [w for w in words if w not in lexicon.FILLER_WORDS and w not in _JOINERS and w not in _PREPOSITIONS]
+    first = content[0] if content else ""
+    best, score = "", 0.0
+    for form in FORMS:
+        if form.name == "yes_no":
+            continue
+        found = _scores(padded, words, form.cues)
+        if found > score:
+            best, score = form.name, found
+    if best in ("compare", "total", "how_many", "list") and score >= 0.8:
+        return best
+    if first in _AUXILIARIES:
+        return "yes_no"
+    return best if score >= 0.7 else ""
+
+
+DESCRIPTIVE = 0.6  # a cue word that is also a word of some event's title or topics counts this much
+
+
+def _scores(
+    padded: str, words: list[str], cues: tuple[tuple[str, float], ...], keywords: frozenset[str] | set[str] = frozenset()
+) -> float:
+    """How strongly the cues are present: the best cue's weight, plus a little for each further one."""
+    hits = []
+    for phrase, weight in cues:
+        if phrase.endswith("*"):
+            stem = phrase[:-1]
+            found = [w for w in words if w.startswith(stem)]
+            if found:
+                hits.append(weight * (DESCRIPTIVE if all(w in keywords for w in found) else 1.0))
+        elif f" {phrase} " in padded:
+            hits.append(weight * (DESCRIPTIVE if " " not in phrase and phrase in keywords else 1.0))
+    if not hits:
+        return 0.0
+    hits.sort(reverse=True)
+    return min(1.0, hits[0] + 0.05 * min(2, len(hits) - 1))
+
+
+def _merge_bare(clauses: list[Clause]) -> list[Clause]:
+    """A clause that is only a question word ("When" in "When and where ...?") shares the next one's words."""
+    out: list[Clause] = []
+    for clause in clauses:
+        if out and not out[-1].words[1:] and out[-1].form:
+            bare = out.pop()
+            clause.attributes = [*bare.attributes, *[a for a in clause.attributes if a not in bare.attributes]]
+            clause.start = bare.start
+            clause.words = bare.words + clause.words
+        out.append(clause)
+    return [c for c in out if c.words]
+
+
+def _small_talk(words: list[str]) -> str:
+    """ "greeting", "thanks" or "help" when that is all the message says."""
+    padded = f" {' '.join(words)} "
+    found = ""
+    best = 0.0
+    for name, cues in SMALL_TALK.items():
+        score = _scores(padded, words, cues)
+        if score > best:
+            found, best = name, score
+    return found if best >= 0.6 else ""
+
+
+def _relative_year(folded: str) -> int:
+    for pattern, step in _RELATIVE_YEAR:
+        match = pattern.search(folded)
+        if not match:
+            continue
+        if step:
+            return step
+        number = next((g for g in match.groups() if g and g not in ("the",)), "")
+        n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
+        if not n:
+            continue
+        return -n if re.search(r"before|earlier|antes", match.group(0)) else n
+    return 0
 
 
 def detect_language(text: str, tokens: list[str], hint: str | None = None) -> str:

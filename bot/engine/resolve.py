@@ -1,0 +1,343 @@
+"""Which subject a question is about: one event, a set of events, a programme, or a person.
+
+What locates an event, and how strongly:
+- places, people and organisations it names are hard: an event must match each (a place it was held in, or
+  that its participants came from; a speaker; an organiser, funder or partner). A place no event matches
+  means "no event in X", never an answer about another event;
+- dates (a year, a month, a day) are strong: an event with another date is out, an event whose date is not
+  recorded stays in, behind those that match;
+- kinds, programmes, topic words, ordinals and formats rank what is left, each by how rare it is among the
+  events (a word every event shares says little).
+What a yes/no question checks ("was El Salvador at the dark net side event?") is not a locator: it is taken
+out first, and the rest finds the event. With nothing named, the conversation's event is meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.engine import lexicon
+from bot.engine.attributes import BY_NAME
+from bot.engine.index import KnowledgeIndex, When
+from bot.engine.models import Conversation
+from bot.engine.text import fold
+from bot.engine.understand import Clause, Query, Span
+
+KIND_EXACT = 1.0  # weight of a kind named exactly, times its rarity
+KIND_FAMILY = 0.5  # a kind of the same family ("workshop" for a training)
+PARTICIPANT_COUNTRY = 0.5  # a country the participants came from, against one the event was held in
+DATE_MATCH = 3.0  # a date that fits, against topic words: a date named is nearly always meant
+TIE = 0.25  # events whose scores are this close are equally likely
+LIST_LIMIT = 25  # events named in one answer at most
+LOCATOR_KINDS = ("year", "month", "day", "place", "person", "organisation", "programme", "kind", "keyword", "ordinal")
+
+
+@dataclass
+class Subject:
+    kind: str  # "event" (one or a few), "events" (a set to list or count), "programme", "person", "none"
+    events: list[str] = field(default_factory=list)
+    programme: str = ""
+    person: str = ""  # folded full name
+    unknown: str = ""  # what the question named that matches nothing
+    from_context: bool = False
+    located: bool = False  # the question itself named the event(s)
+    checked: list[Span] = field(default_factory=list)  # what a yes/no question checks about the event
+    total: int = 0  # events matching, when `events` holds only the newest of them
+
+    @property
+    def one(self) -> str | None:
+        return self.events[0] if len(self.events) == 1 else None
+
+
+class Resolver:
+    def __init__(self, index: KnowledgeIndex) -> None:
+        self.index = index
+
+    def subject(self, query: Query, clause: Clause, conv: Conversation) -> Subject:
+        index = self.index
+        attribute = BY_NAME.get(clause.attribute)
+        about = attribute.about if attribute else frozenset({"event"})
+        locators = self._locators(query, clause)
+        programmes = [str(v) for v in query.of("programme", clause)]
+        people = [str(v) for v in query.of("person", clause)]
+        own = [s for s in locators if s.kind not in ("programme",)]
+        if "programme" in about and programmes and not own and not people:
+            return Subject("programme", programme=programmes[0])
+        if about == frozenset({"programme"}):
+            if conv.programme and not programmes:
+                return Subject("programme", programme=conv.programme, from_context=True)
+            return Subject("none", unknown=" ".join(s.text for s in locators) or query.text)
+        if "person" in about and (people or (query.pronoun_person and conv.person)):
+            person = people[0] if people else str(conv.person)
+            rest = [s for s in locators if s.kind not in ("person",)]
+            events = [p.event for p in index.people.get(person, [])]
+            if rest:
+                located = self._events(query, rest, clause, conv)
+                events = [e for e in events if e in located.events] or events
+            return Subject("person", events=list(dict.fromkeys(events)), person=person)
+        checked = self._checked(query, clause, locators)
+        locators = [s for s in locators if s not in checked]
+        if not locators and checked and not clause.yes_no:
+            locators, checked = checked, []
+        plural = clause.attribute == "events" or clause.form in ("list", "total", "compare")
+        if plural and not (clause.attribute != "events" and clause.form == "compare"):
+            return self._set(query, locators, conv)
+        found = self._events(query, locators, clause, conv, checked)
+        found.checked = checked
+        return found
+
+    # -- what locates ---------------------------------------------------------------------------------------
+
+    def _locators(self, query: Query, clause: Clause) -> list[Span]:
+        """The spans that may locate an event: the clause's own, and those of the message's other clauses
+        unless they ask about a programme or a person of their own."""
+        out = []
+        for span in query.spans:
+            if span.kind not in LOCATOR_KINDS and span.kind != "name":
+                continue
+            if span.kind == "role":
+                continue
+            inside = clause.start <= span.start < clause.end
+            if not inside:
+                other = next((c for c in query.clauses if c.start <= span.start < c.end), None)
+                if other is not None and BY_NAME.get(other.attribute) and BY_NAME[other.attribute].about == frozenset(
+                    {"programme"}
+                ):
+                    continue
+            out.append(span)
+        return out
+
+    def _checked(self, query: Query, clause: Clause, locators: list[Span]) -> list[Span]:
+        """What the clause checks rather than locates: in a yes/no question, an organisation or unknown name
+        ("was INTERPOL at ...?"), a person for speakers, an ordinal for a series, a country for participants;
+        in any question, a place right after "from" ("how many came from Ukraine", "participantes de Senegal")."""
+        attr = clause.attribute
+        out = []
+        for span in locators:
+            if not clause.start <= span.start < clause.end:
+                continue
+            if span.kind == "place" and attr in ("participants", "countries", "") and _after_from(query.words, span.start):
+                out.append(span)
+            elif not clause.yes_no:
+                continue
+            elif span.kind in ("organisation", "name") and attr not in ("place",):
+                out.append(span)
+            elif span.kind == "person" and attr in ("speakers", "position", "statements", ""):
+                out.append(span)
+            elif span.kind == "ordinal" and attr == "series":
+                out.append(span)
+            elif span.kind == "place" and attr in ("countries", "participants", ""):
+                out.append(span)
+            elif span.kind == "place" and attr == "place" and len([s for s in locators if s.kind == "place"]) > 1:
+                out.append(span)
+        return out
+
+    # -- one event ------------------------------------------------------------------------------------------
+
+    def _events(
+        self, query: Query, locators: list[Span], clause: Clause, conv: Conversation, checked: list[Span] = ()  # type: ignore[assignment]
+    ) -> Subject:
+        index = self.index
+        if query.other and conv.options:
+            others = [e for e in conv.options if e not in conv.events and e in index.events]
+            if others:
+                return Subject("event", events=others[:1], located=True)
+        if query.relative_year and conv.years and not any(s.kind == "year" for s in locators):
+            years = [y + query.relative_year for y in conv.years]
+            located = [e for y in years for e in index.by_year.get(y, ())]
+            if not located:
+                return Subject("event", unknown=" ".join(map(str, years)))
+            return Subject("event", events=index.newest(located, LIST_LIMIT), located=True)
+        if not locators:
+            known = [e for e in conv.events if e in index.events]
+            if known:
+                return Subject("event", events=known, from_context=True)
+            return Subject("event", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
+        hard, unknown = self._hard(locators)
+        if unknown:
+            return Subject("event", unknown=unknown)
+        scores = self._scores(locators, hard)
+        if not scores:
+            return Subject("event", unknown=_describe(locators))
+        for span in checked:  # a country asked about breaks a tie: "was Costa Rica represented at the 2021 training?"
+            if span.kind == "place":
+                for eid in index.by_participant_country.get(str(span.value), set()) & scores.keys():
+                    scores[eid] += PARTICIPANT_COUNTRY
+        best = max(scores.values())
+        events = [e for e, s in scores.items() if best - s <= TIE]
+        names = [s for s in locators if s.kind == "name"]
+        generic = all(s.kind in ("kind", "programme", "name") for s in locators)
+        if names and generic and hard is None:
+            return Subject("event", unknown=_describe(locators))
+        if len(events) > 1:
+            in_context = [e for e in conv.events if e in events]
+            if in_context:
+                events = in_context
+        ordered = index.newest(events, LIST_LIMIT)
+        return Subject("event", events=ordered, located=True, total=len(events))
+
+    def _hard(self, locators: list[Span]) -> tuple[set[str] | None, str]:
+        """Events matching every place, person and organisation named (None: nothing hard was named), or what
+        was named that no event matches."""
+        index = self.index
+        result: set[str] | None = None
+        for span in locators:
+            if span.kind == "place":
+                key = fold(str(span.value))
+                found = index.by_place.get(key, set()) | index.by_participant_country.get(str(span.value), set())
+                found |= {e for k in _place_keys(str(span.value)) for e in index.by_place.get(k, set())}
+            elif span.kind == "person":
+                found = {p.event for p in index.people.get(str(span.value), [])}
+            elif span.kind == "organisation":
+                found = set(index.by_organisation.get(str(span.value), set()))
+            else:
+                continue
+            if not found:
+                return None, span.text or str(span.value)
+            result = found if result is None else result & found
+            if not result:
+                return None, _describe(locators)
+        return result, ""
+
+    def _scores(self, locators: list[Span], hard: set[str] | None) -> dict[str, float]:
+        """How well each candidate event fits the softer locators (dates, kinds, topic words, ...)."""
+        index = self.index
+        scores: dict[str, float] = dict.fromkeys(hard, 0.0) if hard is not None else {}
+
+        def add(events: set[str], weight: float) -> None:
+            for eid in events if hard is None else events & hard:
+                scores[eid] = scores.get(eid, 0.0) + weight
+
+        n = max(1, len(index.events))
+        for span in locators:
+            if span.kind == "place" and hard is not None:
+                # an event held there ranks above one whose participants only came from there
+                add(index.by_place.get(fold(str(span.value)), set()), PARTICIPANT_COUNTRY)
+            elif span.kind == "year":
+                add(index.by_year.get(int(span.value), set()), DATE_MATCH)
+            elif span.kind == "month":
+                add(index.by_month.get(int(span.value), set()), DATE_MATCH)
+            elif span.kind == "kind":
+                exact = index.by_kind.get(str(span.value), set())
+                family = index.by_family.get(lexicon.KIND_FAMILY.get(str(span.value), str(span.value)), set())
+                add(exact, KIND_EXACT * _rarity(n, len(exact)))
+                add(family - exact, KIND_FAMILY * _rarity(n, len(family)))
+            elif span.kind == "programme":
+                found = index.by_programme.get(str(span.value), set())
+                add(found, _rarity(n, len(found)))
+            elif span.kind == "keyword":
+                add(index.by_keyword.get(str(span.value), set()), index.weight(str(span.value)))
+            elif span.kind == "ordinal":
+                add(self._in_series(int(span.value)), 1.0)
+        years = [int(s.value) for s in locators if s.kind == "year"]
+        months = [int(s.value) for s in locators if s.kind == "month"]
+        if years or months:  # an event with another date than the one named is out
+            for eid in list(scores):
+                event = index.events[eid]
+                if _date_contradicts(event.when, event.until, years, months):
+                    del scores[eid]
+        if hard is None:
+            return {e: s for e, s in scores.items() if s > 0}
+        return scores
+
+    def _in_series(self, position: int) -> set[str]:
+        # Few events have a place in a series; scanning those that do is cheap.
+        out = set()
+        for eid in self.index.by_keyword.get("series", set()) | self._with_series():
+            for fact in self.index.events[eid].many("series"):
+                value = fact.value if isinstance(fact.value, dict) else {}
+                if value.get("position") == position:
+                    out.add(eid)
+        return out
+
+    def _with_series(self) -> set[str]:
+        cached = getattr(self, "_series_cache", None)
+        if cached is None:
+            cached = {eid for eid, event in self.index.events.items() if event.fields.get("series")}
+            self._series_cache = cached
+        return cached
+
+    # -- several events -------------------------------------------------------------------------------------
+
+    def _set(self, query: Query, locators: list[Span], conv: Conversation) -> Subject:
+        """Every event matching all the filters the question names (newest first)."""
+        index = self.index
+        if query.relative_year and conv.years and not any(s.kind == "year" for s in locators):
+            years = [y + query.relative_year for y in conv.years]
+            events = {e for y in years for e in index.by_year.get(y, ())}
+            return Subject("events", events=index.newest(events, LIST_LIMIT), located=True, total=len(events))
+        if not locators:
+            return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
+        matching: set[str] | None = None
+        for span in locators:
+            postings = self._postings(span)
+            if postings is None:
+                continue
+            matching = postings if matching is None else matching & postings
+        if matching is None:
+            return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
+        return Subject("events", events=index.newest(matching, LIST_LIMIT), located=True, total=len(matching))
+
+    def _postings(self, span: Span) -> set[str] | None:
+        index = self.index
+        value = span.value
+        if span.kind == "year":
+            return index.by_year.get(int(value), set())
+        if span.kind == "month":
+            return index.by_month.get(int(value), set())
+        if span.kind == "place":
+            return index.by_place.get(fold(str(value)), set()) | index.by_participant_country.get(str(value), set())
+        if span.kind == "kind":
+            return index.by_kind.get(str(value), set()) | index.by_family.get(str(value), set())
+        if span.kind == "programme":
+            return index.by_programme.get(str(value), set())
+        if span.kind == "organisation":
+            return index.by_organisation.get(str(value), set())
+        if span.kind == "person":
+            return {p.event for p in index.people.get(str(value), [])}
+        if span.kind == "name":
+            return set()
+        return None  # topic words and ordinals do not filter a list
+
+
+def _rarity(n: int, df: int) -> float:
+    import math
+
+    return math.log(1 + n / df) if df else 0.0
+
+
+def _place_keys(place: str) -> list[str]:
+    """Other forms a place is stored under ("Panama" also finds "Panama City")."""
+    key = fold(place)
+    return [f"{key} city", f"ciudad de {key}"]
+
+
+def _date_contradicts(when: When | None, until: When | None, years: list[int], months: list[int]) -> bool:
+    if when is None:
+        return False
+    if years and when.year is not None and not any(when.year <= y <= (until.year or when.year if until else when.year) for y in years):
+        return True
+    if months:
+        span = {when.month} | ({until.month} if until else set())
+        if until and until.month >= when.month:
+            span |= set(range(when.month, until.month + 1))
+        if not span & set(months):
+            return True
+    return False
+
+
+def _describe(locators: list[Span]) -> str:
+    return " ".join(s.text or str(s.value) for s in locators if s.kind in ("name", "place", "year", "kind", "person"))
+
+
+_FROM_WORDS = frozenset(
+    "participantes participants venian vinieron procedian procedentes provenientes asistentes delegados "
+    "delegaciones personas agentes fiscales llegaron".split()
+)
+
+
+def _after_from(words: list[str], i: int) -> bool:
+    """Whether the place at word i is where participants came from: "from X", "participantes de X"."""
+    if i >= 1 and words[i - 1] in ("from", "desde"):
+        return True
+    return i >= 2 and words[i - 1] in ("de", "del") and words[i - 2] in _FROM_WORDS

@@ -1,0 +1,180 @@
+"""Answers about several events at once: lists (filtered, newest first), counts, totals and comparisons, and the
+programmes events belong to.
+
+A list says how many events match and shows the newest `LIST_SHOWN`; a total adds recorded figures and says
+so ("more than 131" when one of them is "over 70"); a comparison ranks the events the question names, each
+side as many events as it fits ("Vienna or Panama" compares the Vienna event with every Panama one).
+"""
+
+from __future__ import annotations
+
+from bot.engine.index import KnowledgeIndex
+from bot.engine.models import Choice, Finding
+from bot.engine.phrase import Counted, Dates, Ev, Names, Num
+from bot.engine.resolve import Subject
+from bot.engine.understand import Clause, Query
+from bot.messages import say
+from knowledge.facts import Fact
+
+LIST_SHOWN = 25  # events listed in one answer; /events pages through all of them
+CHOICES = 10  # event buttons under an answer
+
+
+def list_events(query: Query, clause: Clause, subject: Subject, index: KnowledgeIndex) -> Finding:
+    events = subject.events
+    total = subject.total or len(events)
+    where = _filters(query, clause, index)
+    if not events:
+        return Finding("list_none", {"filter": where, "events": _names(index, index.newest_first[:5])}, intent="events")
+    facts = [f for eid in events for f in (index.events[eid].one("title"),) if f]
+    if clause.form == "how_many":
+        found = Finding("count_events", {"n": Counted(total, "events"), "filter": where}, facts, tuple(events), "events")
+    else:
+        lines = [event_line(index, eid, query.lang) for eid in events[:LIST_SHOWN]]
+        more = Finding("list_more", {"n": total - len(lines)}) if total > len(lines) else ""
+        values = {"n": Counted(total, "events"), "filter": where, "items": "\n".join(lines), "more": more}
+        found = Finding("list", values, facts, tuple(events), "events")
+    found.choices = [Choice(index.short_name(e, query.lang), event=e, intent="summary") for e in events[:CHOICES]]
+    found.choice_kind = "events"
+    return found
+
+
+def event_line(index: KnowledgeIndex, eid: str, lang: str) -> str:
+    from bot.engine.phrase import phrase
+
+    event = index.events[eid]
+    when = Dates(event.when) if event.when else Finding("date_unknown")
+    return phrase(
+        Finding("event_line", {"when": when, "name": Ev(eid, bare=True), "title": event.text("title")}), lang, index
+    )
+
+
+def _filters(query: Query, clause: Clause, index: KnowledgeIndex) -> Finding | str:
+    parts: list[Finding] = []
+    for span in query.spans:
+        if span.kind == "year":
+            parts.append(Finding("filter_year", {"year": span.value}))
+        elif span.kind == "place":
+            parts.append(Finding("filter_place", {"place": Names((str(span.value),), "place")}))
+        elif span.kind == "kind":
+            parts.append(Finding("filter_kind", {"kind": Names((str(span.value),), "kind")}))
+        elif span.kind == "programme" and str(span.value) in index.programmes:
+            parts.append(Finding("filter_programme", {"programme": index.programmes[str(span.value)].name}))
+        elif span.kind == "organisation":
+            key = "filter_funder" if "funders" in clause.scores else "filter_organisation"
+            parts.append(Finding(key, {"name": Names((index.organisations.get(str(span.value), span.text),), "org")}))
+        elif span.kind == "person" and index.people.get(str(span.value)):
+            parts.append(Finding("filter_person", {"name": index.people[str(span.value)][0].name}))
+        elif span.kind == "month":
+            parts.append(Finding("filter_month", {"month": Names((str(span.value),), "month")}))
+    return Finding("joined", {"parts": parts, "sep": ""}) if parts else ""
+
+
+def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> Finding:
+    events = subject.events if subject.located else index.newest_first
+    known: list[tuple[str, Fact]] = []
+    missing: list[str] = []
+    for eid in events:
+        fact = index.events[eid].one("participants")
+        if fact is None:
+            missing.append(eid)
+        else:
+            known.append((eid, fact))
+    total = sum(int(f.value["count"]) for _, f in known)
+    lower = any(f.value.get("at_least") or f.value.get("approx") for _, f in known)
+    parts = "; ".join(f"{index.short_name(e, query.lang)}: {_count(f, query.lang)}" for e, f in known[:LIST_SHOWN])
+    values = {
+        "n": Counted(len(known), "events"),
+        "total": Num({"count": total, "at_least": lower}),
+        "parts": parts,
+        "missing": Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN])}) if missing else "",
+    }
+    facts = [f for _, f in known]
+    return Finding("total_attendance", values, facts, tuple(e for e, _ in known), "total")
+
+
+def compare(query: Query, sides: list[list[str]], index: KnowledgeIndex) -> Finding:
+    """The biggest of the events named (each side may be several events), by recorded attendance."""
+    events = list(dict.fromkeys(e for side in sides for e in side))
+    counted = [(eid, index.events[eid].one("participants")) for eid in events]
+    unknown = [eid for eid, fact in counted if fact is None]
+    known = [(eid, fact) for eid, fact in counted if fact is not None]
+    if len(known) < 2:
+        return Finding("compare_unknown", {"events": _names(index, unknown or events)}, [], tuple(events), "compare")
+    ranked = sorted(known, key=lambda ef: int(ef[1].value["count"]), reverse=True)
+    (big, big_fact), rest = ranked[0], ranked[1:]
+    if all(f.value == big_fact.value for _, f in rest):
+        values = {"a": Ev(big), "b": Names(tuple(index.the_name(e, query.lang) for e, _ in rest)), "n": Num(big_fact.value)}
+        return Finding("compare_same", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
+    others = "; ".join(f"{index.the_name(e, query.lang)} ({_count(f, query.lang)})" for e, f in rest)
+    values = {"bigger": Ev(big), "a": Num(big_fact.value), "others": others}
+    if unknown:
+        values["unknown"] = Finding("compare_some_unknown", {"events": _names(index, unknown)})
+    else:
+        values["unknown"] = ""
+    return Finding("compare", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
+
+
+def with_country(query: Query, country: str, index: KnowledgeIndex) -> Finding:
+    """Which events had participants from `country` (a yes/no question about no event in particular)."""
+    events = index.newest(index.by_participant_country.get(country, set()), LIST_SHOWN)
+    name = Names((country,), "place")
+    if not events:
+        return Finding("country_nowhere", {"country": name}, [], (), "countries")
+    facts = [f for eid in events for f in index.events[eid].many("participant_countries") if str(f.value) == country]
+    values = {"country": name, "n": Counted(len(events), "events"), "events": _names(index, events)}
+    found = Finding("country_events", values, facts, tuple(events), "countries")
+    found.choices = [Choice(index.short_name(e, query.lang), event=e, intent="summary") for e in events[:CHOICES]]
+    found.choice_kind = "events"
+    return found
+
+
+def programme(query: Query, pid: str, attribute: str, index: KnowledgeIndex) -> Finding:
+    view = index.programmes[pid]
+    name = view.name
+    funders, aims, partners = view.many("funders"), view.many("aims"), view.many("partners")
+    if attribute == "partners":
+        if not partners:
+            return Finding("partners_unrecorded", {"name": name}, intent=attribute)
+        return Finding("partners", {"name": name, "names": _orgs(partners)}, partners, (), attribute)
+    if attribute == "funders":
+        if not funders:
+            return Finding("programme_funders_unrecorded", {"name": name}, intent=attribute)
+        return Finding("programme_funders_of", {"name": name, "names": _orgs(funders)}, funders, (), attribute)
+    if attribute == "objectives":
+        if not aims:
+            return Finding("programme_aims_unrecorded", {"name": name}, intent=attribute)
+        return Finding("programme_aims_of", {"name": name, "items": Names(tuple(str(f.value) for f in aims))}, aims, (), attribute)
+    full = view.one("full_name")
+    facts = [f for f in (view.one("name"), full) if f]
+    values = {
+        "name": name,
+        "full": Finding("programme_full", {"full": str(full.value)}) if full else "",
+        "funders": Finding("programme_funders", {"names": _orgs(funders)}) if funders else "",
+        "aims": Finding("programme_aims", {"items": Names(tuple(str(f.value) for f in aims))}) if aims else "",
+        "partners": Finding("programme_partners", {"names": _orgs(partners)}) if partners else "",
+    }
+    events = index.newest(index.by_programme.get(pid, set()), 3)
+    values["events"] = Finding("programme_events", {"n": Counted(len(index.by_programme.get(pid, ())), "events")}) if events else ""
+    return Finding("programme", values, facts + funders + aims + partners, (), "identity")
+
+
+def _orgs(facts: list[Fact]) -> Names:
+    return Names(tuple(str(f.value) for f in facts), "org")
+
+
+def _names(index: KnowledgeIndex, events: list[str]) -> str:
+    return "; ".join(index.short_name(e, "en") for e in events)
+
+
+def _count(fact: Fact, lang: str) -> str:
+    from bot.engine.phrase import count_text
+
+    return count_text(fact.value, lang)
+
+
+def choices_for(events: list[str], index: KnowledgeIndex, lang: str, intent: str) -> list[Choice]:
+    return [Choice(index.short_name(e, lang), event=e, intent=intent) for e in events[:CHOICES]]
+
+
+__all__ = ["compare", "list_events", "programme", "say", "total_attendance", "with_country"]
