@@ -687,6 +687,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "day_range_same_month": {"en": "{a} to {b}", "es": "del {a} al {b}"},
     "day_range": {"en": "{a} to {b}", "es": "del {a} al {b}"},
     "several": {"en": "{items}", "es": "{items}"},
+    "it": {"en": "it", "es": "el evento"},
     "for_each_items": {"en": "That fits {n} events:\n{items}", "es": "Eso corresponde a {n} eventos:\n{items}"},
     "attendance_groups": {
         "en": "{event}: attended by {count} participants: {groups}.",
@@ -747,8 +748,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "{event}: los participantes vinieron de {n} países; el comunicado menciona {countries}.",
     },
     "country_count_listed": {
-        "en": "{event}: {n} are recorded: {countries}.",
-        "es": "{event}: constan {n}: {countries}.",
+        "en": "{event}: the release names {n}: {countries}.",
+        "es": "{event}: el comunicado menciona {n}: {countries}.",
     },
     "countries_some": {
         "en": "{event}: participants came from {n} countries, among them {countries}.",
@@ -840,7 +841,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "org_partners": {"en": "{event}: its partners were {names}.", "es": "{event}: sus socios fueron {names}."},
     "org_partners_unrecorded": {"en": "{event}: no partners are recorded.", "es": "{event}: no constan socios."},
     "org_trainers": {"en": "{event}: the trainers were {names}.", "es": "{event}: los instructores fueron {names}."},
-    "count_of": {"en": "{event}: {n} are recorded: {names}.", "es": "{event}: constan {n}: {names}."},
+    "count_of": {"en": "{event}: the release names {n}: {names}.", "es": "{event}: el comunicado menciona {n}: {names}."},
     "member_yes": {
         "en": "Yes: {name} is recorded among the {what} of {event}.",
         "es": "Sí: {name} consta entre {what} de {event}.",
@@ -872,11 +873,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "{event}: no consta que se realizara en el marco de otro evento.",
     },
     "summary_head": {"en": "{title} — {kind}, {when}, {where}.", "es": "{title} — {kind}, {when}, {where}."},
-    "count_events": {"en": "{n}{filter}.", "es": "{n}{filter}."},
+    "count_events": {"en": "I know {n}{filter}.", "es": "Conozco {n}{filter}."},
+    "events_list": {"en": "{n}{filter}, newest first:\n{items}{more}", "es": "{n}{filter}, del más reciente al más antiguo:\n{items}{more}"},
+    "events_more": {"en": "\n… and {n} more (/events lists them all).", "es": "\n… y {n} más (/events los muestra todos)."},
+    "events_none": {
+        "en": "I have no record of events{filter}. The events I know: {events}.",
+        "es": "No tengo registro de eventos{filter}. Los eventos que conozco: {events}.",
+    },
+    "of_kind": {"en": " of the kind “{kind}”", "es": " del tipo «{kind}»"},
     "event_line": {"en": "• {when} — {name}: {title}", "es": "• {when} — {name}: {title}"},
     "filter_organisation": {"en": " with {name}", "es": " con {name}"},
     "filter_person": {"en": " where {name} spoke", "es": " en los que habló {name}"},
     "filter_month": {"en": " in {month}", "es": " en {month}"},
+    "total_of": {
+        "en": "Across the {n} I know with a recorded attendance, {total} people attended: {parts}.{missing}",
+        "es": "En los {n} que conozco con asistencia registrada asistieron {total} personas: {parts}.{missing}",
+    },
+    "compare_of": {
+        "en": "{bigger} was the largest: {a} participants, against {others}{unknown}.",
+        "es": "{bigger} fue el más concurrido: {a} participantes, frente a {others}{unknown}.",
+    },
+    "compare_same_of": {
+        "en": "{a} and {b} had the same recorded attendance: {n}.",
+        "es": "{a} y {b} tuvieron la misma asistencia registrada: {n}.",
+    },
     "compare_some_unknown": {
         "en": " (the number of participants is not recorded for {events})",
         "es": " (el número de participantes no consta para {events})",
@@ -902,6 +922,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 KIND_NAMES: dict[str, dict[str, str]] = {
     "training": {"en": "training", "es": "capacitación"},
+    "course": {"en": "course", "es": "curso"},
+    "webinar": {"en": "webinar", "es": "seminario web"},
+    "forum": {"en": "forum", "es": "foro"},
+    "exercise": {"en": "exercise", "es": "ejercicio"},
     "workshop": {"en": "workshop", "es": "taller"},
     "side event": {"en": "side event", "es": "evento paralelo"},
     "seminar": {"en": "seminar", "es": "seminario"},

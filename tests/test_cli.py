@@ -34,7 +34,7 @@ def test_ask_prints_the_answer(tmp_path):
 def test_ask_json_reads_one_conversation_from_stdin(tmp_path):
     result = run_bot("ask", "--json", stdin="When was the Vienna side event?\nhow many came?\n", tmp_path=tmp_path)
     replies = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["intent"] for r in replies] == ["date", "attendance"]
+    assert [r["intent"] for r in replies] == ["date", "participants"]
     assert replies[1]["event"] == "vienna-2017-side-event" and "70" in replies[1]["answer"]
     assert {"answer", "intent", "event", "confidence", "sources"} <= set(replies[0])
     assert replies[0]["sources"][0]["quote"]

@@ -13,8 +13,8 @@ from tests.conftest import PANAMA, VIENNA
 
 # (question, intent, event, what the answer must say) -- phrasings beyond the shared sample, typos included.
 INTENT_CASES = [
-    ("How many investigators and prosecutors came to the Panama course?", "attendance", PANAMA, [r"\b61\b"]),
-    ("what was the turnout at the side event in vienna", "attendance", VIENNA, [r"over 70"]),
+    ("How many investigators and prosecutors came to the Panama course?", "participants", PANAMA, [r"\b61\b"]),
+    ("what was the turnout at the side event in vienna", "participants", VIENNA, [r"over 70"]),
     (
         "which nations did the participants of the OSINT workshop come from",
         "countries",
@@ -23,17 +23,17 @@ INTENT_CASES = [
     ),
     ("what date did the darknet side event happen", "date", VIENNA, ["23 May 2017"]),
     ("when did the panma trainig take place", "date", PANAMA, ["13 November 2021"]),
-    ("where was the 2017 event held", "location", VIENNA, ["UNODC Headquarters", "Vienna"]),
+    ("where was the 2017 event held", "place", VIENNA, ["UNODC Headquarters", "Vienna"]),
     ("who hosted the osint training", "organisers", PANAMA, ["ROPAN", "CRIMJUST"]),
     ("who sponsored the 2021 workshop", "funders", PANAMA, ["European Union", "United Kingdom"]),
     ("who were the panelists in viena", "speakers", VIENNA, ["Murshudlu", "Walsh", "Teixeira"]),
-    ("what position does Neil Walsh hold", "person", VIENNA, ["Senior Expert on CyberCrime"]),
-    ("what did walsh say", "quotes", VIENNA, ["no specific place for the Darkweb"]),
+    ("what position does Neil Walsh hold", "position", VIENNA, ["Senior Expert on CyberCrime"]),
+    ("what did walsh say", "statements", VIENNA, ["no specific place for the Darkweb"]),
     ("what subjects were discussed at the CCPCJ side event", "topics", VIENNA, ["dark net"]),
     ("what were the goals of the Panama training", "objectives", PANAMA, ["investigation techniques"]),
     ("was the Panama training a continuation of an earlier one", "series", PANAMA, ["continuation", "third"]),
     ("tell me more about the vienna side event", "summary", VIENNA, ["23 May 2017", "over 70"]),
-    ("what budget did the Panama training have", "unrecorded", PANAMA, ["not recorded"]),
+    ("what budget did the Panama training have", "budget", PANAMA, ["not recorded"]),
 ]
 
 
@@ -44,17 +44,17 @@ def test_each_intent_is_understood_and_answered(ask, question, intent, event, ex
     assert event in answer.events
     for pattern in expected:
         assert re.search(pattern, answer.text), answer.text
-    if intent != "unrecorded":  # nothing recorded, nothing to quote
+    if intent != "budget":  # nothing recorded, nothing to quote
         assert answer.sources, "every factual answer carries its sources"
 
 
 @pytest.mark.parametrize(
     ("question", "intent", "expected"),
     [
-        ("What does CRIMJUST stand for?", "programme", ["Strengthening investigation"]),
+        ("What does CRIMJUST stand for?", "identity", ["Strengthening investigation"]),
         ("who does crimjust partner with", "partners", ["INTERPOL", "Transparency International"]),
         ("who funds the CRIMJUST programme", "funders", ["Cocaine Route"]),
-        ("what is the global cybercrime programme", "programme", ["Global Cybercrime Programme"]),
+        ("what is the global cybercrime programme", "identity", ["Global Cybercrime Programme"]),
     ],
     ids=["name", "partners", "funders", "other-programme"],
 )
@@ -77,7 +77,7 @@ def test_programme_questions(ask, question, intent, expected):
 )
 def test_listing_and_filtering_events(ask, question, expected, absent):
     answer = ask(question)
-    assert answer.intent == "list_events"
+    assert answer.intent == "events"
     for word in expected:
         assert word in answer.text
     for word in absent:
@@ -93,7 +93,7 @@ def test_aggregates(ask):
     bigger = ask("Which event had more participants, Panama or Vienna?")
     assert bigger.intent == "compare" and bigger.text.startswith("The Vienna")
     total = ask("how many people attended all the events in total")
-    assert total.intent == "total_attendance"
+    assert total.intent == "total"
     assert "more than 131" in total.text  # 61 + "over 70": said as a lower bound, never as exactly 131
 
 
@@ -109,9 +109,12 @@ def test_prosecutors_get_the_combined_figure_said_as_combined(ask):
 
 @pytest.mark.parametrize("role", ["judges", "women", "lawyers"])
 def test_unrecorded_roles_are_said_unrecorded_without_a_number(ask, role):
+    """No number is given for the role; what the release does give may follow, said as what it is."""
     text = ask(f"How many {role} attended the Panama training?").text
     assert "not recorded" in text
-    assert not re.search(r"\d", text.replace("2021", ""))
+    assert not re.search(rf"\d+\s+{role}", text)
+    numbers = re.findall(r"\d+", text.replace("2021", ""))
+    assert numbers in ([], ["61"]) and ("61" not in numbers or "61 investigating officers and prosecutors" in text)
 
 
 def test_related_role_gets_the_recorded_combined_figure(ask):
@@ -189,16 +192,16 @@ def test_follow_ups_refer_to_the_event_discussed(engine):
     funders = engine.ask("who paid for it?", conv)
     assert funders.intent == "funders" and "European Union" in funders.text
     where = engine.ask("and where?", conv)
-    assert where.intent == "location" and where.event == PANAMA
+    assert where.intent == "place" and where.event == PANAMA
     other = engine.ask("and the Vienna one?", conv)
-    assert other.intent == "location" and other.event == VIENNA
+    assert other.intent == "place" and other.event == VIENNA
 
 
 def test_follow_up_about_a_person(engine):
     conv = Conversation()
     engine.ask("who is Tofik Murshudlu?", conv)
     said = engine.ask("what did he say?", conv)
-    assert said.intent == "quotes" and "cooperation" in said.text
+    assert said.intent == "statements" and "cooperation" in said.text
 
 
 def test_conversations_do_not_leak_into_each_other(engine):
@@ -277,7 +280,7 @@ def test_below_the_cutoff_it_says_so_and_suggests_close_questions(ask):
 def test_a_button_pins_the_event_and_keeps_what_was_asked(engine):
     """Pressing "Panama 2021 training" under an ambiguous answer answers the same question about that event."""
     conv = Conversation()
-    answer = engine.ask("how many prosecutors attended?", conv, intent="attendance", event=PANAMA)
+    answer = engine.ask("how many prosecutors attended?", conv, intent="participants", event=PANAMA)
     assert answer.events == (PANAMA,)
     assert "61" in answer.text and "break them down" in answer.text  # the role asked about is kept
     assert engine.ask("who funded it?", conv).events == (PANAMA,)  # the pinned event becomes "it"

@@ -20,14 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.engine import sets
-from bot.engine.answers import Ask, answer_for
 from bot.engine.attributes import ATTRIBUTES, BY_NAME
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Answer, Choice, Conversation, EventsPage, Finding
-from bot.engine.people import by_description, person, speakers, statements
-from bot.engine.phrase import Ev, phrase
-from bot.engine.quotes import release_says
+from bot.engine.phrase import phrase
 from bot.engine.resolve import Resolver, Subject
+from bot.engine.respond import MAX_EACH, Responder
 from bot.engine.text import fold
 from bot.engine.understand import Clause, Parser, Query
 from bot.messages import say
@@ -35,16 +33,18 @@ from knowledge.facts import Fact, Source, bulk
 
 __all__ = ["Answer", "Choice", "Conversation", "Engine", "EventsPage"]
 
-MAX_EACH = 3  # a question that fits this many events is answered for each; more, and the bot asks which
 UNSURE = 0.3  # below this the bot says it is not sure and suggests questions
 NOT_ANSWERS = frozenset({"fallback", "greeting", "thanks", "help", "unknown_event"})
 
 
 @dataclass(frozen=True)
 class Snapshot:
+    """Everything a question is answered with, swapped whole by `Engine.refresh`."""
+
     index: KnowledgeIndex
     parser: Parser
     resolver: Resolver
+    responder: Responder
 
 
 class Engine:
@@ -55,7 +55,8 @@ class Engine:
         """Rebuild the index (after an admin change); answers use the new facts at once."""
         with bulk():
             index = KnowledgeIndex(facts)
-        self._snapshot = Snapshot(index, Parser(index), Resolver(index))
+        resolver = Resolver(index)
+        self._snapshot = Snapshot(index, Parser(index), resolver, Responder(index, resolver))
 
     @property
     def index(self) -> KnowledgeIndex:
@@ -82,15 +83,16 @@ class Engine:
         asked = [c for c in query.clauses if c.attributes]
         if query.out_of_domain and not _strongly_in_domain(query):
             return self._fallback(snap, query, 0.0)
-        if query.small_talk and not query.names_something and not any(max(c.scores.values(), default=0) >= 0.7 for c in asked):
+        if (
+            query.small_talk
+            and not query.names_something
+            and not any(max(c.scores.values(), default=0) >= 0.7 for c in asked)
+        ):
             return Answer(say(query.small_talk, lang, examples=self.examples(lang)), query.small_talk, lang, 0.9)
         clauses = asked or self._implied(query, conv)
         if not clauses:
             return self._fallback(snap, query, 0.0)
-        findings = []
-        for clause in clauses:
-            subject = snap.resolver.subject(query, clause, conv)
-            findings.append(self._finding(snap, query, clause, subject, conv))
+        findings = snap.responder.findings(query, clauses, conv)
         answer = self._combine(snap, query, findings)
         if answer.intent not in NOT_ANSWERS:
             _remember(conv, query, clauses, findings, snap.index)
@@ -116,110 +118,33 @@ class Engine:
         clause.scores = {clause.attributes[0]: 0.6}
         return [clause]
 
-    def _finding(self, snap: Snapshot, query: Query, clause: Clause, subject: Subject, conv: Conversation) -> Finding:
-        index, attribute = snap.index, clause.attribute
-        if subject.unknown:
-            return self._unknown(snap, query, subject)
-        if subject.kind == "programme":
-            attr = attribute if attribute in ("funders", "partners", "objectives") else "identity"
-            return sets.programme(query, subject.programme, attr, index)
-        if subject.kind == "none":
-            return Finding("fallback_unknown", {"what": subject.unknown}, intent="fallback", confidence=0.2)
-        if subject.kind == "person":
-            return person(query, clause, subject, index)
-        if attribute == "position":
-            found = by_description(query, clause, index, subject.events if subject.located else [])
-            if found is not None:
-                return found
-            if not subject.located:
-                what = " ".join(query.original[clause.start : clause.end])
-                return Finding("person_unknown", {"what": what, "names": _known_people(index)}, intent="position")
-            attribute = "speakers"
-        if subject.kind == "events":
-            if clause.form == "total" and attribute != "events":
-                return sets.total_attendance(query, subject, index)
-            return sets.list_events(query, clause, subject, index)
-        if clause.form == "compare":
-            return sets.compare(query, self._sides(snap, query, clause, conv), index)
-        events = subject.events
-        checked_places = [s for s in subject.checked if s.kind == "place"]
-        if not subject.located and not subject.from_context and len(events) > MAX_EACH and checked_places:
-            return sets.with_country(query, str(checked_places[0].value), index)
-        if not events:
-            return self._unknown(snap, query, subject)
-        if len(events) == 1:
-            return self._about(snap, query, clause, subject, events[0], attribute)
-        if len(events) <= MAX_EACH:
-            parts = [self._about(snap, query, clause, subject, eid, attribute) for eid in events]
-            found = Finding(
-                "for_each_items",
-                {"n": len(events), "items": "\n".join(f"• {phrase(p, query.lang, index)}" for p in parts)},
-                [f for p in parts for f in p.facts],
-                tuple(events),
-                attribute,
-                confidence=0.7,
-            )
-        else:
-            names = "; ".join(index.short_name(e, query.lang) for e in events[: sets.CHOICES])
-            found = Finding("which_event", {"events": names}, [], tuple(events), attribute, confidence=0.5)
-        found.choices = sets.choices_for(events, index, query.lang, attribute or "summary")
-        found.choice_kind = "events"
-        return found
-
-    def _about(self, snap: Snapshot, query: Query, clause: Clause, subject: Subject, eid: str, attribute: str) -> Finding:
-        ask = Ask(query, clause, subject, snap.index, eid, attribute)
-        if attribute == "speakers":
-            return speakers(ask)
-        if attribute == "statements":
-            return statements(ask)
-        found = answer_for(attribute)(ask)
-        if found.key == "unrecorded" or (attribute not in BY_NAME or not BY_NAME[attribute].fields):
-            quoted = release_says(query, clause, snap.index, eid)
-            if quoted is not None:
-                return quoted
-        return found
-
-    def _sides(self, snap: Snapshot, query: Query, clause: Clause, conv: Conversation) -> list[list[str]]:
-        """The events each side of a comparison names ("Vienna or Panama"): each place or year on its own."""
-        index = snap.index
-        sides = []
-        for span in query.spans:
-            if span.kind in ("place", "year", "person", "programme") or (span.kind == "keyword" and len(sides) < 2):
-                one = Query(query.text, query.folded, query.lang, query.words, query.original, [span], [clause])
-                found = snap.resolver.subject(one, Clause(clause.start, clause.end, clause.words, "", ["summary"]), Conversation())
-                if found.events and not found.unknown:
-                    sides.append(found.events[: sets.CHOICES])
-        if len(sides) >= 2:
-            return sides
-        return [[e] for e in (list(conv.options) or index.newest_first)[: sets.LIST_SHOWN]]
-
-    def _unknown(self, snap: Snapshot, query: Query, subject: Subject) -> Finding:
-        index = snap.index
-        names = "; ".join(index.short_name(e, query.lang) for e in index.newest_first[:5])
-        return Finding("unknown_event", {"what": subject.unknown or query.text, "events": names}, intent="unknown_event", confidence=0.9)
-
-    def _pinned(self, snap: Snapshot, query: Query, conv: Conversation, intent: str | None, event: str | None) -> Answer:
-        index, lang = snap.index, query.lang
+    def _pinned(
+        self, snap: Snapshot, query: Query, conv: Conversation, intent: str | None, event: str | None
+    ) -> Answer:
+        """A button's question: the same question (its attributes), about the event the button names."""
+        responder = snap.responder
         attribute = intent if intent in BY_NAME else "summary"
-        if event is not None and event not in index.events:
-            return self._as_answer(snap, query, [self._unknown(snap, query, Subject("event", unknown=query.text or event))])
-        clauses = [c for c in query.clauses if c.attributes] or [Clause(0, len(query.words), query.words, "", [attribute])]
+        if event is not None and event not in snap.index.events:
+            return self._as_answer(
+                snap, query, [responder.unknown(query, Subject("event", unknown=query.text or event))]
+            )
+        clauses = [c for c in query.clauses if c.attributes] or [
+            Clause(0, len(query.words), query.words, "", [attribute])
+        ]
         findings = []
         for clause in clauses:
             if event is not None:
                 subject = Subject("event", events=[event], located=True)
             else:
-                subject = snap.resolver.subject(query, Clause(clause.start, clause.end, clause.words, "", ["summary"]), conv)
+                subject = snap.resolver.subject(
+                    query, Clause(clause.start, clause.end, clause.words, "", ["summary"]), conv
+                )
                 if not subject.located or subject.unknown:
-                    return self._as_answer(snap, query, [self._unknown(snap, query, subject)])
-            attr = clause.attribute if clause.attribute in BY_NAME else attribute
-            if subject.kind == "event" and len(subject.events) == 1:
-                findings.append(self._about(snap, query, clause, subject, subject.events[0], attr))
-            else:
-                findings.append(self._finding(snap, query, clause, subject, conv))
+                    return self._as_answer(snap, query, [responder.unknown(query, subject)])
+            findings.append(responder.clause(query, clause, subject, conv))
         answer = self._as_answer(snap, query, findings)
         answer.confidence = 1.0
-        _remember(conv, query, clauses, findings, index)
+        _remember(conv, query, clauses, findings, snap.index)
         return answer
 
     # -- putting answers together --------------------------------------------------------------------------
@@ -323,7 +248,9 @@ def _strongly_in_domain(query: Query) -> bool:
     return any(s >= 0.9 for c in query.clauses for a, s in c.scores.items() if BY_NAME[a].fields)
 
 
-def _remember(conv: Conversation, query: Query, clauses: list[Clause], findings: list[Finding], index: KnowledgeIndex) -> None:
+def _remember(
+    conv: Conversation, query: Query, clauses: list[Clause], findings: list[Finding], index: KnowledgeIndex
+) -> None:
     events = tuple(dict.fromkeys(e for f in findings for e in f.events))
     if events and len(events) <= MAX_EACH:
         conv.events = events
@@ -339,7 +266,9 @@ def _remember(conv: Conversation, query: Query, clauses: list[Clause], findings:
     if people:
         conv.person = people[0]
     else:
-        named = {fold(str(f.value.get("name", ""))) for finding in findings for f in finding.facts if f.field == "speakers"}
+        named = {
+            fold(str(f.value.get("name", ""))) for finding in findings for f in finding.facts if f.field == "speakers"
+        }
         if len(named) == 1:
             conv.person = named.pop()
     programmes = query.strs("programme")
@@ -354,15 +283,8 @@ def _remember(conv: Conversation, query: Query, clauses: list[Clause], findings:
         conv.years = (index.events[events[0]].year or 0,)
 
 
-def _known_people(index: KnowledgeIndex) -> str:
-    return "; ".join(people[0].name for people in list(index.people.values())[:10]) or "—"
-
-
 def _sources(facts: list[Fact]) -> list[Source]:
     seen: dict[tuple[str, str], Source] = {}
     for fact in facts:
         seen.setdefault((fact.source.doc, fact.source.quote), fact.source)
     return list(seen.values())
-
-
-__all__ += ["Ev"]

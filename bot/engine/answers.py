@@ -125,7 +125,13 @@ def _from_country(ask: Ask, country: str, total: Fact | None, groups: list[Fact]
         return ask.found("country_no", countries, country=Names((country,), "place"), countries=_places(countries))
     if len(names) == 1 and total is not None:
         facts = [total, *countries]
-        return ask.found("attendance_countries", facts, count=Num(total.value), who=_participants_word(), countries=_places(countries))
+        return ask.found(
+            "attendance_countries",
+            facts,
+            count=Num(total.value),
+            who=_participants_word(),
+            countries=_places(countries),
+        )
     facts = ([total] if total else []) + countries
     named = Names((country,), "place")
     if total is None:
@@ -219,7 +225,9 @@ def duration(ask: Ask) -> Finding:
     facts = [f for f in (event.one("date"), event.one("end_date")) if f]
     if stated is not None:
         value = stated.value
-        return ask.found("duration_stated", [stated], length=Counted(int(value.get("amount", 0)), str(value.get("unit", "day"))))
+        return ask.found(
+            "duration_stated", [stated], length=Counted(int(value.get("amount", 0)), str(value.get("unit", "day")))
+        )
     if start and end and end != start:
         days = _days_between(start, end)
         if days:
@@ -251,7 +259,9 @@ def place(ask: Ask) -> Finding:
         asked = fold(str(checked[0].value))
         held = {fold(w) for w in where}
         key = "place_yes" if asked in held or any(asked in h for h in held) else "place_no"
-        return ask.found(key, facts, asked=Names((str(checked[0].value),), "place"), where=Names(tuple(where), "place", "comma"))
+        return ask.found(
+            key, facts, asked=Names((str(checked[0].value),), "place"), where=Names(tuple(where), "place", "comma")
+        )
     if fmt is not None and str(fmt.value) == "online" and not where:
         if venue is not None:
             return ask.found("place_online_venue", [fmt, venue], venue=str(venue.value))
@@ -337,7 +347,10 @@ def _membership(ask: Ask, field: str, facts: list[Fact], span: Span) -> Finding:
     if hit:
         return ask.found("member_yes", hit, name=span.text, what=what)
     elsewhere = [
-        (name, f) for name in ("organisers", "funders", "supporters", "partners", "trainers") for f in ask.event.many(name) if matches(f)
+        (name, f)
+        for name in ("organisers", "funders", "supporters", "partners", "trainers")
+        for f in ask.event.many(name)
+        if matches(f)
     ]
     if elsewhere:
         other, fact = elsewhere[0]
@@ -370,7 +383,9 @@ def _items(field: str, fallback: str = "") -> Callable[[Ask], Finding]:
         items = tuple(str(f.value["text"]) if isinstance(f.value, dict) else str(f.value) for f in facts)
         if ask.how_many and field == "topics":
             return ask.found("count_of", facts, n=Counted(len(items), field), names=Names(items, "plain", "semicolon"))
-        return ask.found(field if facts[0].field == field else fallback, facts, items=Names(items, "plain", "semicolon"))
+        return ask.found(
+            field if facts[0].field == field else fallback, facts, items=Names(items, "plain", "semicolon")
+        )
 
     answer.__name__ = field
     return answer
@@ -439,7 +454,9 @@ def summary(ask: Ask) -> Finding:
             facts += found
     topics = event.many("topics")[:2]
     if topics:
-        parts.append(Finding("summary_topics", {"items": Names(tuple(str(f.value) for f in topics), "plain", "semicolon")}))
+        parts.append(
+            Finding("summary_topics", {"items": Names(tuple(str(f.value) for f in topics), "plain", "semicolon")})
+        )
         facts += topics
     return Finding("joined", {"parts": parts, "sep": ""}, facts, (ask.eid,), "summary")
 
@@ -491,7 +508,20 @@ def _stems(text: str) -> set[str]:
     return {w[:6] for w in fold(text).split() if len(w) > 3 and w not in lexicon.STOPWORDS and w not in _GENERIC}
 
 
-_GENERIC = frozenset({"officers", "officer", "officials", "official", "agents", "agentes", "funcionarios", "oficiales", "staff", "members"})
+_GENERIC = frozenset(
+    {
+        "officers",
+        "officer",
+        "officials",
+        "official",
+        "agents",
+        "agentes",
+        "funcionarios",
+        "oficiales",
+        "staff",
+        "members",
+    }
+)
 
 
 ANSWERS: dict[str, Callable[[Ask], Finding]] = {

@@ -364,11 +364,21 @@ UNRECORDED: tuple[Attribute, ...] = tuple(
             "cost",
             "el costo",
         ),
-        ("agenda", "agenda:0.9 | programme of the day:0.9 | schedule:0.85 | timetable:0.9 | horario:0.85", "agenda", "la agenda"),
+        (
+            "agenda",
+            "agenda:0.9 | programme of the day:0.9 | schedule:0.85 | timetable:0.9 | horario:0.85",
+            "agenda",
+            "la agenda",
+        ),
         ("hours", "hours:0.85 | what time:0.9 | horas:0.85 | a que hora:0.9", "hours", "el horario"),
         ("language", "language*:0.8 | idioma*:0.85 | lengua:0.7", "language", "el idioma"),
         ("certificates", "certificat*:0.85 | diploma*:0.85 | certificad*:0.85", "certification", "la certificación"),
-        ("winners", "winner*:0.9 | won:0.8 | prize*:0.85 | award*:0.8 | ganador*:0.9 | premio*:0.85", "winners", "los ganadores"),
+        (
+            "winners",
+            "winner*:0.9 | won:0.8 | prize*:0.85 | award*:0.8 | ganador*:0.9 | premio*:0.85",
+            "winners",
+            "los ganadores",
+        ),
         ("age", "age:0.6 | how old:0.85 | edad:0.8", "participants' age", "la edad de los participantes"),
         (
             "outcome",
@@ -377,9 +387,19 @@ UNRECORDED: tuple[Attribute, ...] = tuple(
             "outcome",
             "el resultado",
         ),
-        ("registration", "regist*:0.8 | sign up:0.85 | apply:0.6 | inscrip*:0.85 | inscrib*:0.85", "registration", "la inscripción"),
+        (
+            "registration",
+            "regist*:0.8 | sign up:0.85 | apply:0.6 | inscrip*:0.85 | inscrib*:0.85",
+            "registration",
+            "la inscripción",
+        ),
         ("contact", "contact*:0.85 | email:0.9 | phone:0.85 | telefono:0.85 | correo:0.85", "contact", "el contacto"),
-        ("recording", "recording*:0.9 | slides:0.9 | material*:0.7 | video recording:0.95 | grabacion:0.9 | diapositivas:0.9", "recording or material", "la grabación o el material"),
+        (
+            "recording",
+            "recording*:0.9 | slides:0.9 | material*:0.7 | video recording:0.95 | grabacion:0.9 | diapositivas:0.9",
+            "recording or material",
+            "la grabación o el material",
+        ),
     )
 )
 
@@ -405,15 +425,55 @@ class Form:
 
 
 FORMS: tuple[Form, ...] = (
-    Form("how_many", _cues("how many:1 | how much:0.8 | number of:0.9 | count:0.8 | cuantos:1 | cuantas:1 | numero de:0.9 | cantidad:0.85 | what share:1 | what percentage:1 | what proportion:1 | porcentaje:1 | que proporcion:1"), "participants"),
-    Form("when", _cues("when:1 | cuando:1 | what date*:1 | which date*:1 | en que fecha*:1 | que fecha*:1 | what day:1 | on which day*:1"), "date"),
-    Form("where", _cues("where:1 | donde:1 | in which city:1 | en que ciudad:1 | en que lugar:1 | en que pais:1"), "place"),
+    Form(
+        "how_many",
+        _cues(
+            "how many:1 | how much:0.8 | number of:0.9 | count:0.8 | cuantos:1 | cuantas:1 | numero de:0.9 | cantidad:0.85 | what share:1 | what percentage:1 | what proportion:1 | porcentaje:1 | que proporcion:1"
+        ),
+        "participants",
+    ),
+    Form(
+        "when",
+        _cues(
+            "when:1 | cuando:1 | what date*:1 | which date*:1 | en que fecha*:1 | que fecha*:1 | what day:1 | on which day*:1"
+        ),
+        "date",
+    ),
+    Form(
+        "where",
+        _cues("where:1 | donde:1 | in which city:1 | en que ciudad:1 | en que lugar:1 | en que pais:1"),
+        "place",
+    ),
     Form("who", _cues("who:1 | whom:1 | whose:1 | quien:1 | quienes:1"), ""),
     Form("which", _cues("which:1 | what:0.8 | cual:1 | cuales:1 | que:0.7 | de que:0.9 | en que:0.9"), ""),
-    Form("yes_no", _cues("was:1 | were:1 | did:1 | is:1 | are:1 | has:1 | had:1 | does:1 | do:1 | fue:1 | fueron:1 | hubo:1 | estuvo:1 | estuvieron:1 | participo:1 | participaron:1 | era:1 | es:1 | tuvo:1 | se hizo:1"), ""),
-    Form("list", _cues("list:1 | show:0.9 | enumerate:1 | give me:0.8 | lista*:1 | muestra*:1 | muestrame:1 | enumera*:1 | dame:0.8"), "events"),
-    Form("compare", _cues("bigger:1 | larger:1 | biggest:1 | largest:1 | more people:1 | more participants:1 | fewer:1 | smaller:1 | smallest:1 | compare:1 | comparison:1 | versus:1 | vs:1 | better attended:1 | more attended:1 | most attended:1 | mas grande:1 | mayor:0.8 | mas participantes:1 | mas personas:1 | menor:0.8 | mas pequeño:1 | compar*:1 | mas concurrid*:1"), "participants"),
-    Form("total", _cues("in total:1 | total:0.8 | overall:0.9 | altogether:1 | combined:0.7 | across:0.8 | all together:1 | en total:1 | en conjunto:0.9 | sum:0.8 | suma*:0.8"), "participants"),
+    Form(
+        "yes_no",
+        _cues(
+            "was:1 | were:1 | did:1 | is:1 | are:1 | has:1 | had:1 | does:1 | do:1 | fue:1 | fueron:1 | hubo:1 | estuvo:1 | estuvieron:1 | participo:1 | participaron:1 | era:1 | es:1 | tuvo:1 | se hizo:1"
+        ),
+        "",
+    ),
+    Form(
+        "list",
+        _cues(
+            "list:1 | show:0.9 | enumerate:1 | give me:0.8 | lista*:1 | muestra*:1 | muestrame:1 | enumera*:1 | dame:0.8"
+        ),
+        "events",
+    ),
+    Form(
+        "compare",
+        _cues(
+            "bigger:1 | larger:1 | biggest:1 | largest:1 | more people:1 | more participants:1 | fewer:1 | smaller:1 | smallest:1 | compare:1 | comparison:1 | versus:1 | vs:1 | better attended:1 | more attended:1 | most attended:1 | mas grande:1 | mayor:0.8 | mas participantes:1 | mas personas:1 | menor:0.8 | mas pequeño:1 | compar*:1 | mas concurrid*:1"
+        ),
+        "participants",
+    ),
+    Form(
+        "total",
+        _cues(
+            "in total:1 | total:0.8 | overall:0.9 | altogether:1 | combined:0.7 | across:0.8 | all together:1 | en total:1 | en conjunto:0.9 | sum:0.8 | suma*:0.8"
+        ),
+        "participants",
+    ),
 )
 
 # Messages that are not questions about the events at all.

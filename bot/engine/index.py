@@ -192,7 +192,7 @@ class KnowledgeIndex:
         self.by_programme: dict[str, set[str]] = defaultdict(set)
         self.by_participant_country: dict[str, set[str]] = defaultdict(set)
         self.by_format: dict[str, set[str]] = defaultdict(set)
-        self.descriptive: set[str] = set()  # words of titles and topics ("financial", "virtual"): not cues there
+        self.bigrams: set[str] = set()  # pairs of words in titles and topics ("virtual assets"): no cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
         self.organisations: dict[str, str] = {}  # folded name or acronym -> the name as recorded
         # Folded phrase -> what it names: ("place", canonical) / ("kind", k) / ("role", r) / ("programme", id)
@@ -203,6 +203,7 @@ class KnowledgeIndex:
         for programme in self.programmes.values():
             self._index_programme(programme)
         self._index_lexicon()
+        self._index_countries_in_organisations()
         self.newest_first: list[str] = sorted(self.events, key=self._sort_key, reverse=True)
         self.rank = {eid: i for i, eid in enumerate(self.newest_first)}
         self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
@@ -240,7 +241,7 @@ class KnowledgeIndex:
                 found = _words(fact.value)
                 words |= found
                 if name in _DESCRIPTIVE_FIELDS:
-                    self.descriptive |= found
+                    self.bigrams |= _bigrams(str(fact.value))
         for word in words:
             self.by_keyword[word].add(eid)
         for name in ORGANISATION_FIELDS:
@@ -284,6 +285,15 @@ class KnowledgeIndex:
         for role, forms in lexicon.ROLES.items():
             for form in forms:
                 self.aliases[form].add(("role", role))
+
+    def _index_countries_in_organisations(self) -> None:
+        """ "Canada" also names the funder "Government of Canada" ("which events did Canada fund?")."""
+        places = {surface for surface, kinds in self.aliases.items() if any(k == "place" for k, _ in kinds)}
+        for key in list(self.organisations):
+            padded = f" {key} "
+            for place in places:
+                if f" {place} " in padded and place != key:
+                    self.aliases[place].add(("organisation", key))
 
     def _vocabulary(self) -> set[str]:
         from bot.engine.attributes import ATTRIBUTES, FORMS, OUT_OF_DOMAIN, UNRECORDED
@@ -458,6 +468,18 @@ def _text_words(text: str) -> frozenset[str]:
     folded = fold(text)
     words = set(folded.split()) | set(apply_synonyms(folded, lexicon.SYNONYM_RULES).split())
     return frozenset(w for w in words if len(w) > 2 and w not in lexicon.STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
+    """Pairs of adjacent words that are not function words ("virtual assets", "drugs online")."""
+    words = apply_synonyms(fold(text), lexicon.SYNONYM_RULES).split()
+    return frozenset(
+        f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in _FUNCTION and b not in _FUNCTION
+    )
+
+
+_FUNCTION = lexicon.STOPWORDS - {"drugs", "crime", "office", "united", "nations", "unodc", "un", "event", "events"}
 
 
 def _split_sentences(text: str) -> list[str]:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 # Canonical kind -> its folded surface forms (English and Spanish, singular and plural).
 KINDS: dict[str, list[str]] = {
-    "training": ["training", "trainings", "capacitacion", "capacitaciones", "formacion", "entrenamiento", "adiestramiento"],
+    "training": [
+        "training",
+        "trainings",
+        "capacitacion",
+        "capacitaciones",
+        "formacion",
+        "entrenamiento",
+        "adiestramiento",
+    ],
     "course": ["course", "courses", "training course", "curso", "cursos", "online course", "curso virtual"],
     "workshop": ["workshop", "workshops", "taller", "talleres"],
     "webinar": ["webinar", "webinars", "seminario web", "seminarios web", "webinario", "webinarios"],
@@ -43,17 +51,53 @@ def kind_article_es(kind: str) -> str:
 ROLES: dict[str, list[str]] = {
     "prosecutors": ["prosecutor", "prosecutors", "fiscal", "fiscales", "procurador", "procuradores", "prosecution"],
     "investigating officers": [
-        "investigating officers", "investigating officer", "investigators", "investigator", "detectives",
-        "investigadores", "investigador", "agentes de investigacion", "oficiales de investigacion",
+        "investigating officers",
+        "investigating officer",
+        "investigators",
+        "investigator",
+        "detectives",
+        "investigadores",
+        "investigador",
+        "agentes de investigacion",
+        "oficiales de investigacion",
         "agentes investigadores",
     ],
-    "police officers": ["police officers", "police", "policemen", "police officer", "policias", "policia", "agentes de policia", "cops"],
+    "police officers": [
+        "police officers",
+        "police",
+        "policemen",
+        "police officer",
+        "policias",
+        "policia",
+        "agentes de policia",
+        "cops",
+    ],
     "law enforcement officers": ["law enforcement", "law enforcement officers", "fuerzas del orden"],
     "judges": ["judge", "judges", "juez", "jueces", "magistrates", "magistrados", "magistrate", "magistrado"],
-    "customs officers": ["customs", "customs officers", "customs officials", "aduaneros", "funcionarios de aduanas", "aduanas", "aduana"],
+    "customs officers": [
+        "customs",
+        "customs officers",
+        "customs officials",
+        "aduaneros",
+        "funcionarios de aduanas",
+        "aduanas",
+        "aduana",
+    ],
     "gendarmes": ["gendarmes", "gendarmerie", "gendarme", "gendarmeria"],
-    "border officers": ["border guards", "border officers", "border police", "guardias de frontera", "policia de fronteras"],
-    "migration officers": ["migration officers", "immigration officers", "agentes de migracion", "migracion", "immigration"],
+    "border officers": [
+        "border guards",
+        "border officers",
+        "border police",
+        "guardias de frontera",
+        "policia de fronteras",
+    ],
+    "migration officers": [
+        "migration officers",
+        "immigration officers",
+        "agentes de migracion",
+        "migracion",
+        "immigration",
+    ],
     "coast guard officers": ["coast guard", "coast guards", "guardacostas"],
     "analysts": ["analysts", "analyst", "analistas", "analista"],
     "financial investigators": ["financial investigators", "investigadores financieros"],
@@ -75,16 +119,32 @@ RELATED_ROLES: dict[str, set[str]] = {
 }
 
 MONTHS: dict[str, int] = {
-    **{m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)},
-    **{m: i for i, m in enumerate("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            "january february march april may june july august september october november december".split(), 1
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1
+        )
+    },
     **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
     "sept": 9,
     "setiembre": 9,
 }
 ORDINALS: dict[str, int] = {
     **{w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)},
-    **{w: i for i, w in enumerate("primero segundo tercero cuarto quinto sexto septimo octavo noveno decimo".split(), 1)},
-    **{w: i for i, w in enumerate("primera segunda tercera cuarta quinta sexta septima octava novena decima".split(), 1)},
+    **{
+        w: i
+        for i, w in enumerate("primero segundo tercero cuarto quinto sexto septimo octavo noveno decimo".split(), 1)
+    },
+    **{
+        w: i
+        for i, w in enumerate("primera segunda tercera cuarta quinta sexta septima octava novena decima".split(), 1)
+    },
     "primer": 1,
     "tercer": 3,
     "1st": 1,

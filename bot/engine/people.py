@@ -17,35 +17,47 @@ from bot.engine.understand import Clause, Query
 from knowledge.facts import Fact
 
 # Words that say what part someone played, looked for in the sentence each speaker fact quotes.
-_PARTS = frozenset({"welcom", "openin", "opened", "inaugu", "closin", "closed", "keynot", "bienve", "apertu", "clausu", "modera", "chaire"})
+_PARTS = {  # stem -> the part it names, in either language
+    **dict.fromkeys(("welcom", "openin", "opened", "inaugu", "bienve", "apertu", "abrio"), "opening"),
+    **dict.fromkeys(("closin", "closed", "clausu", "cerro", "cierre"), "closing"),
+    **dict.fromkeys(("keynot", "magist"), "keynote"),
+    **dict.fromkeys(("modera", "chaire", "presid"), "chair"),
+}
 POSITION_MATCH = 0.6  # share of a description's words a speaker's position must hold to be the one meant
 
 
 def speakers(ask: Ask) -> Finding:
     facts = ask.event.many("speakers")
-    if not facts:
-        return ask.found("speakers_unrecorded", [])
     checked = ask.checked("person", "name")
+    if not facts and not checked:
+        return ask.found("speakers_unrecorded", [])
     if checked:
         key = fold(str(checked[0].value))
-        hit = [f for f in facts if fold(str(f.value.get("name", ""))) == key or key in fold(str(f.value.get("name", "")))]
+        hit = [
+            f for f in facts if fold(str(f.value.get("name", ""))) == key or key in fold(str(f.value.get("name", "")))
+        ]
         if hit:
             return ask.found("speaker_yes", hit, name=_full_name(hit[0]))
         elsewhere = [p for p in ask.index.people.get(key, []) if p.event != ask.eid]
         if elsewhere:
             return ask.found("speaker_elsewhere", facts, name=elsewhere[0].name, other=Ev(elsewhere[0].event))
         return ask.found("speaker_no", facts, name=checked[0].text)
-    parts = _STEMS_OF(ask.clause.words) & _PARTS
-    if parts:
-        playing = [f for f in facts if _stems(f.source.quote) & parts]
+    parts = {_PARTS[w] for w in _STEMS_OF(ask.clause.words) if w in _PARTS}
+    if parts:  # "who gave the welcome?": the speakers the release says opened it
+        playing = [f for f in facts if {_PARTS[w] for w in _stems(f.source.quote) if w in _PARTS} & parts]
         if playing:
             facts = playing
     if ask.how_many:
-        return ask.found("count_of", facts, n=Counted(len(facts), "speakers"), names=Names(tuple(_speaker(f) for f in facts), "plain", "semicolon"))
+        return ask.found(
+            "count_of",
+            facts,
+            n=Counted(len(facts), "speakers"),
+            names=Names(tuple(_speaker(f) for f in facts), "plain", "semicolon"),
+        )
     return ask.found("speakers", facts, names=Names(tuple(_speaker(f) for f in facts), "plain", "semicolon"))
 
 
-def _STEMS_OF(words: list[str]) -> set[str]:  # noqa: N802 -- reads as a set of stems
+def _STEMS_OF(words: list[str]) -> set[str]:
     return {w[:6] for w in words if len(w) > 3}
 
 
@@ -58,7 +70,10 @@ def person(query: Query, clause: Clause, subject: Subject, index: KnowledgeIndex
     if clause.attribute == "statements":
         return _statements_of(index, people)
     facts = [p.fact for p in people]
-    parts = [Finding("person", {"name": _full_name(p.fact), "position": _position(p.fact), "event": Ev(p.event)}) for p in people]
+    parts = [
+        Finding("person", {"name": _full_name(p.fact), "position": _position(p.fact), "event": Ev(p.event)})
+        for p in people
+    ]
     return Finding("joined", {"parts": parts}, facts, tuple(dict.fromkeys(p.event for p in people)), "position")
 
 
@@ -82,7 +97,10 @@ def by_description(query: Query, clause: Clause, index: KnowledgeIndex, events: 
     if best[0] < POSITION_MATCH:
         return None
     people = best[1]
-    parts = [Finding("person", {"name": _full_name(p.fact), "position": _position(p.fact), "event": Ev(p.event)}) for p in people]
+    parts = [
+        Finding("person", {"name": _full_name(p.fact), "position": _position(p.fact), "event": Ev(p.event)})
+        for p in people
+    ]
     return Finding("joined", {"parts": parts}, [p.fact for p in people], tuple(p.event for p in people), "position")
 
 
@@ -104,7 +122,9 @@ def _statements_of(index: KnowledgeIndex, people: list[Person]) -> Finding:
     for eid in dict.fromkeys(p.event for p in people):
         said = [f for f in index.events[eid].many("statements") if _same_person(str(f.value.get("speaker", "")), key)]
         if said:
-            parts.append(Finding("quotes", {"name": name, "event": Ev(eid), "said": " ".join(_statement(f) for f in said)}))
+            parts.append(
+                Finding("quotes", {"name": name, "event": Ev(eid), "said": " ".join(_statement(f) for f in said)})
+            )
             facts += said
     events = tuple(dict.fromkeys(p.event for p in people))
     if not parts:

@@ -25,6 +25,17 @@ class Ev:
     bare: bool = False
 
 
+_AGAIN = "\x00"  # an event already named in the same answer: "It ...", or nothing before a colon
+
+
+def again(finding: Finding) -> Finding:
+    """The finding, saying its event as "it" (the answer has just named it)."""
+    values = {k: (_AGAIN if isinstance(v, Ev) and k == "event" else v) for k, v in finding.values.items()}
+    if finding.key == "joined":
+        values["parts"] = [again(p) for p in finding.values["parts"]]
+    return Finding(finding.key, values, finding.facts, finding.events, finding.intent)
+
+
 @dataclass(frozen=True, slots=True)
 class Num:
     """A count as recorded: {"count", "at_least", "approx"}."""
@@ -57,16 +68,22 @@ class Counted:
     what: str
 
 
-def phrase(finding: Finding, lang: str, index: KnowledgeIndex) -> str:
+def phrase(finding: Finding, lang: str, index: KnowledgeIndex, top: bool = True) -> str:
+    """The finding as a sentence (`top`) or as a piece of one (a nested finding: no capital letter)."""
     if finding.key == "joined":  # several findings said one after the other
-        parts = [phrase(part, lang, index) for part in finding.values["parts"]]
+        parts = [phrase(part, lang, index, top) for part in finding.values["parts"]]
         return str(finding.values.get("sep", " ")).join(p for p in parts if p)
     values = {name: _say(value, lang, index) for name, value in finding.values.items()}
     text = say(finding.key, lang, **values)
-    return text[:1].upper() + text[1:]
+    if _AGAIN in text:
+        text = text.replace(f"{_AGAIN}: ", "").replace(f"{_AGAIN} ", "" if lang == "es" else "it ", 1)
+        text = text.replace(_AGAIN, say("it", lang))
+    return text[:1].upper() + text[1:] if top else text
 
 
 def _say(value: Any, lang: str, index: KnowledgeIndex) -> str:
+    if value == _AGAIN:
+        return _AGAIN
     if isinstance(value, Ev):
         if value.eid not in index.events:
             return value.eid
@@ -83,7 +100,7 @@ def _say(value: Any, lang: str, index: KnowledgeIndex) -> str:
     if isinstance(value, Counted):
         return f"{value.n} {noun(value.what, value.n, lang)}"
     if isinstance(value, Finding):
-        return phrase(value, lang, index)
+        return phrase(value, lang, index, top=False)
     return str(value)
 
 
@@ -127,7 +144,10 @@ def dates_text(start: When, end: When | None, lang: str) -> str:
         return say("day_range_same_month", lang, a=start.day, b=format_day(end.day, end.month, end.year, lang))
     if start.year == end.year:
         return say(
-            "day_range", lang, a=format_day(start.day, start.month, None, lang), b=format_day(end.day, end.month, end.year, lang)
+            "day_range",
+            lang,
+            a=format_day(start.day, start.month, None, lang),
+            b=format_day(end.day, end.month, end.year, lang),
         )
     return say(
         "day_range",

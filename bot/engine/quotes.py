@@ -56,7 +56,14 @@ def release_says(query: Query, clause: Clause, index: KnowledgeIndex, eid: str) 
         return None
     text, doc, title = sentences[best]
     fact = Fact(f"{doc}#quote", f"event:{eid}", "quote", text, Source(doc=doc, quote=text, doc_title=title))
-    return Finding("release_says", {"event": Ev(eid), "sentence": text}, [fact], (eid,), clause.attribute or "quote", confidence=0.6)
+    return Finding(
+        "release_says",
+        {"event": Ev(eid), "sentence": text},
+        [fact],
+        (eid,),
+        clause.attribute or "quote",
+        confidence=0.6,
+    )
 
 
 def _needed(clause: Clause) -> set[str]:

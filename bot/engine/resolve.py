@@ -79,8 +79,8 @@ class Resolver:
         locators = [s for s in locators if s not in checked]
         if not locators and checked and not clause.yes_no:
             locators, checked = checked, []
-        plural = clause.attribute == "events" or clause.form in ("list", "total", "compare")
-        if plural and not (clause.attribute != "events" and clause.form == "compare"):
+        plural = clause.attribute == "events" or clause.form == "list" or (clause.form == "total" and _all_events(clause))
+        if plural:
             return self._set(query, locators, conv)
         found = self._events(query, locators, clause, conv, checked)
         found.checked = checked
@@ -100,42 +100,48 @@ class Resolver:
             inside = clause.start <= span.start < clause.end
             if not inside:
                 other = next((c for c in query.clauses if c.start <= span.start < c.end), None)
-                if other is not None and BY_NAME.get(other.attribute) and BY_NAME[other.attribute].about == frozenset(
-                    {"programme"}
+                if (
+                    other is not None
+                    and BY_NAME.get(other.attribute)
+                    and BY_NAME[other.attribute].about == frozenset({"programme"})
                 ):
                     continue
             out.append(span)
-        return out
+        return _place_or_organisation(out, clause)
 
     def _checked(self, query: Query, clause: Clause, locators: list[Span]) -> list[Span]:
         """What the clause checks rather than locates: in a yes/no question, an organisation or unknown name
-        ("was INTERPOL at ...?"), a person for speakers, an ordinal for a series, a country for participants;
-        in any question, a place right after "from" ("how many came from Ukraine", "participantes de Senegal")."""
+        ("was INTERPOL at ...?", "did Canada fund it?"), a person for speakers, an ordinal for a series, a
+        country for participants; in any question, a place right after "from" ("how many came from Ukraine",
+        "participantes de Senegal")."""
+        return [s for s in locators if clause.start <= s.start < clause.end and self._is_checked(query, clause, s)]
+
+    def _is_checked(self, query: Query, clause: Clause, span: Span) -> bool:
         attr = clause.attribute
-        out = []
-        for span in locators:
-            if not clause.start <= span.start < clause.end:
-                continue
-            if span.kind == "place" and attr in ("participants", "countries", "") and _after_from(query.words, span.start):
-                out.append(span)
-            elif not clause.yes_no:
-                continue
-            elif span.kind in ("organisation", "name") and attr not in ("place",):
-                out.append(span)
-            elif span.kind == "person" and attr in ("speakers", "position", "statements", ""):
-                out.append(span)
-            elif span.kind == "ordinal" and attr == "series":
-                out.append(span)
-            elif span.kind == "place" and attr in ("countries", "participants", ""):
-                out.append(span)
-            elif span.kind == "place" and attr == "place" and len([s for s in locators if s.kind == "place"]) > 1:
-                out.append(span)
-        return out
+        if span.kind == "place" and attr in ("participants", "countries", "") and _after_from(query.words, span.start):
+            return True
+        if not clause.yes_no:
+            return False
+        if span.kind in ("organisation", "name"):
+            return attr in (*_ORGANISATION_ATTRIBUTES, "speakers", "")
+        if span.kind == "person":
+            return attr in ("speakers", "position", "statements", "")
+        if span.kind == "ordinal":
+            return attr == "series"
+        if span.kind == "place":
+            held_there = bool(self.index.by_place.get(fold(str(span.value))))
+            return attr in ("countries", "participants", "") or (attr in _ORGANISATION_ATTRIBUTES and not held_there)
+        return False
 
     # -- one event ------------------------------------------------------------------------------------------
 
     def _events(
-        self, query: Query, locators: list[Span], clause: Clause, conv: Conversation, checked: list[Span] = ()  # type: ignore[assignment]
+        self,
+        query: Query,
+        locators: list[Span],
+        clause: Clause,
+        conv: Conversation,
+        checked: list[Span] = (),  # type: ignore[assignment]
     ) -> Subject:
         index = self.index
         if query.other and conv.options:
@@ -149,6 +155,11 @@ class Resolver:
                 return Subject("event", unknown=" ".join(map(str, years)))
             return Subject("event", events=index.newest(located, LIST_LIMIT), located=True)
         if not locators:
+            if _both(clause):  # "did the EU fund both events?": the two last discussed, or the only two there are
+                pair = [e for e in (conv.options or conv.events) if e in index.events]
+                pair = pair if len(pair) == 2 else index.newest_first if len(index.events) == 2 else []
+                if pair:
+                    return Subject("event", events=list(pair), from_context=True)
             known = [e for e in conv.events if e in index.events]
             if known:
                 return Subject("event", events=known, from_context=True)
@@ -181,23 +192,31 @@ class Resolver:
         was named that no event matches."""
         index = self.index
         result: set[str] | None = None
-        for span in locators:
-            if span.kind == "place":
-                key = fold(str(span.value))
-                found = index.by_place.get(key, set()) | index.by_participant_country.get(str(span.value), set())
-                found |= {e for k in _place_keys(str(span.value)) for e in index.by_place.get(k, set())}
-            elif span.kind == "person":
-                found = {p.event for p in index.people.get(str(span.value), [])}
-            elif span.kind == "organisation":
-                found = set(index.by_organisation.get(str(span.value), set()))
-            else:
+        for group in _by_position(locators):
+            found = set()
+            for span in group:
+                found |= self._hard_postings(span) or set()
+            if not any(s.kind in ("place", "person", "organisation") for s in group):
                 continue
             if not found:
-                return None, span.text or str(span.value)
+                return None, group[0].text or str(group[0].value)
             result = found if result is None else result & found
             if not result:
                 return None, _describe(locators)
         return result, ""
+
+    def _hard_postings(self, span: Span) -> set[str] | None:
+        """The events a place, person or organisation may refer to (None for other spans)."""
+        index = self.index
+        if span.kind == "place":
+            key = fold(str(span.value))
+            found = index.by_place.get(key, set()) | index.by_participant_country.get(str(span.value), set())
+            return found | {e for k in _place_keys(str(span.value)) for e in index.by_place.get(k, set())}
+        if span.kind == "person":
+            return {p.event for p in index.people.get(str(span.value), [])}
+        if span.kind == "organisation":
+            return set(index.by_organisation.get(str(span.value), set()))
+        return None
 
     def _scores(self, locators: list[Span], hard: set[str] | None) -> dict[str, float]:
         """How well each candidate event fits the softer locators (dates, kinds, topic words, ...)."""
@@ -269,10 +288,11 @@ class Resolver:
         if not locators:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
         matching: set[str] | None = None
-        for span in locators:
-            postings = self._postings(span)
-            if postings is None:
+        for group in _by_position(locators):
+            found = [p for p in (self._postings(span) for span in group) if p is not None]
+            if not found:
                 continue
+            postings = set().union(*found)
             matching = postings if matching is None else matching & postings
         if matching is None:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
@@ -315,7 +335,11 @@ def _place_keys(place: str) -> list[str]:
 def _date_contradicts(when: When | None, until: When | None, years: list[int], months: list[int]) -> bool:
     if when is None:
         return False
-    if years and when.year is not None and not any(when.year <= y <= (until.year or when.year if until else when.year) for y in years):
+    if (
+        years
+        and when.year is not None
+        and not any(when.year <= y <= (until.year or when.year if until else when.year) for y in years)
+    ):
         return True
     if months:
         span = {when.month} | ({until.month} if until else set())
@@ -328,6 +352,41 @@ def _date_contradicts(when: When | None, until: When | None, years: list[int], m
 
 def _describe(locators: list[Span]) -> str:
     return " ".join(s.text or str(s.value) for s in locators if s.kind in ("name", "place", "year", "kind", "person"))
+
+
+def _by_position(spans: list[Span]) -> list[list[Span]]:
+    """Spans grouped by the words they cover: several readings of the same words are alternatives."""
+    groups: dict[tuple[int, int], list[Span]] = {}
+    for span in spans:
+        groups.setdefault((span.start, span.end), []).append(span)
+    return list(groups.values())
+
+
+def _all_events(clause: Clause) -> bool:
+    """ "in total" over every event ("how many people attended all the events in total?"), not over one."""
+    words = set(clause.words)
+    return bool(words & {"all", "todos", "todas", "events", "eventos", "overall", "altogether", "across"})
+
+
+def _both(clause: Clause) -> bool:
+    words = set(clause.words)
+    return bool(words & {"both", "ambos", "ambas"}) or "the two" in " ".join(clause.words)
+
+
+_ORGANISATION_ATTRIBUTES = frozenset({"funders", "organisers", "supporters", "partners", "trainers"})
+
+
+def _place_or_organisation(spans: list[Span], clause: Clause) -> list[Span]:
+    """Words that name both a place and an organisation ("Canada": the country, and the Government of Canada)
+    are the organisation in a question about funders or organisers, and the place otherwise."""
+    both = {(s.start, s.end) for s in spans if s.kind == "place"} & {(s.start, s.end) for s in spans if s.kind == "organisation"}
+    if not both:
+        return spans
+    organisational = bool(_ORGANISATION_ATTRIBUTES & set(clause.scores)) and (
+        clause.attribute == "events" or clause.yes_no
+    )  # "which events did Canada fund?", "did Canada fund it?" -- but "who funded the course in Limón, Costa Rica?"
+    drop = "place" if organisational else "organisation"
+    return [s for s in spans if not (s.kind == drop and (s.start, s.end) in both)]
 
 
 _FROM_WORDS = frozenset(

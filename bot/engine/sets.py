@@ -11,9 +11,8 @@ from __future__ import annotations
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Choice, Finding
 from bot.engine.phrase import Counted, Dates, Ev, Names, Num
-from bot.engine.resolve import Subject
+from bot.engine.resolve import Subject, _by_position, _place_or_organisation
 from bot.engine.understand import Clause, Query
-from bot.messages import say
 from knowledge.facts import Fact
 
 LIST_SHOWN = 25  # events listed in one answer; /events pages through all of them
@@ -25,15 +24,18 @@ def list_events(query: Query, clause: Clause, subject: Subject, index: Knowledge
     total = subject.total or len(events)
     where = _filters(query, clause, index)
     if not events:
-        return Finding("list_none", {"filter": where, "events": _names(index, index.newest_first[:5])}, intent="events")
+        none = {"filter": where, "events": _names(index, index.newest_first[:5], query.lang)}
+        return Finding("events_none", none, intent="events")
     facts = [f for eid in events for f in (index.events[eid].one("title"),) if f]
     if clause.form == "how_many":
-        found = Finding("count_events", {"n": Counted(total, "events"), "filter": where}, facts, tuple(events), "events")
+        found = Finding(
+            "count_events", {"n": Counted(total, "events"), "filter": where}, facts, tuple(events), "events"
+        )
     else:
         lines = [event_line(index, eid, query.lang) for eid in events[:LIST_SHOWN]]
-        more = Finding("list_more", {"n": total - len(lines)}) if total > len(lines) else ""
+        more = Finding("events_more", {"n": total - len(lines)}) if total > len(lines) else ""
         values = {"n": Counted(total, "events"), "filter": where, "items": "\n".join(lines), "more": more}
-        found = Finding("list", values, facts, tuple(events), "events")
+        found = Finding("events_list", values, facts, tuple(events), "events")
     found.choices = [Choice(index.short_name(e, query.lang), event=e, intent="summary") for e in events[:CHOICES]]
     found.choice_kind = "events"
     return found
@@ -51,18 +53,22 @@ def event_line(index: KnowledgeIndex, eid: str, lang: str) -> str:
 
 def _filters(query: Query, clause: Clause, index: KnowledgeIndex) -> Finding | str:
     parts: list[Finding] = []
-    for span in query.spans:
+    spans = [group[0] for group in _by_position(_place_or_organisation(query.spans, clause))]
+    for span in spans:
         if span.kind == "year":
             parts.append(Finding("filter_year", {"year": span.value}))
         elif span.kind == "place":
             parts.append(Finding("filter_place", {"place": Names((str(span.value),), "place")}))
         elif span.kind == "kind":
-            parts.append(Finding("filter_kind", {"kind": Names((str(span.value),), "kind")}))
+            parts.append(Finding("of_kind", {"kind": Names((str(span.value),), "kind")}))
         elif span.kind == "programme" and str(span.value) in index.programmes:
             parts.append(Finding("filter_programme", {"programme": index.programmes[str(span.value)].name}))
         elif span.kind == "organisation":
-            key = "filter_funder" if "funders" in clause.scores else "filter_organisation"
-            parts.append(Finding(key, {"name": Names((index.organisations.get(str(span.value), span.text),), "org")}))
+            name = Names((index.organisations.get(str(span.value), span.text),), "org")
+            if "funders" in clause.scores:
+                parts.append(Finding("filter_funder", {"funder": name}))
+            else:
+                parts.append(Finding("filter_organisation", {"name": name}))
         elif span.kind == "person" and index.people.get(str(span.value)):
             parts.append(Finding("filter_person", {"name": index.people[str(span.value)][0].name}))
         elif span.kind == "month":
@@ -85,12 +91,12 @@ def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> F
     parts = "; ".join(f"{index.short_name(e, query.lang)}: {_count(f, query.lang)}" for e, f in known[:LIST_SHOWN])
     values = {
         "n": Counted(len(known), "events"),
-        "total": Num({"count": total, "at_least": lower}),
+        "total": Finding("more_than", {"n": total}) if lower else str(total),
         "parts": parts,
-        "missing": Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN])}) if missing else "",
+        "missing": Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN], query.lang)}) if missing else "",
     }
     facts = [f for _, f in known]
-    return Finding("total_attendance", values, facts, tuple(e for e, _ in known), "total")
+    return Finding("total_of", values, facts, tuple(e for e, _ in known), "total")
 
 
 def compare(query: Query, sides: list[list[str]], index: KnowledgeIndex) -> Finding:
@@ -100,19 +106,23 @@ def compare(query: Query, sides: list[list[str]], index: KnowledgeIndex) -> Find
     unknown = [eid for eid, fact in counted if fact is None]
     known = [(eid, fact) for eid, fact in counted if fact is not None]
     if len(known) < 2:
-        return Finding("compare_unknown", {"events": _names(index, unknown or events)}, [], tuple(events), "compare")
+        return Finding("compare_unknown", {"events": _names(index, unknown or events, query.lang)}, [], tuple(events), "compare")
     ranked = sorted(known, key=lambda ef: int(ef[1].value["count"]), reverse=True)
     (big, big_fact), rest = ranked[0], ranked[1:]
     if all(f.value == big_fact.value for _, f in rest):
-        values = {"a": Ev(big), "b": Names(tuple(index.the_name(e, query.lang) for e, _ in rest)), "n": Num(big_fact.value)}
+        values = {
+            "a": Ev(big),
+            "b": Names(tuple(index.the_name(e, query.lang) for e, _ in rest)),
+            "n": Num(big_fact.value),
+        }
         return Finding("compare_same", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
     others = "; ".join(f"{index.the_name(e, query.lang)} ({_count(f, query.lang)})" for e, f in rest)
     values = {"bigger": Ev(big), "a": Num(big_fact.value), "others": others}
     if unknown:
-        values["unknown"] = Finding("compare_some_unknown", {"events": _names(index, unknown)})
+        values["unknown"] = Finding("compare_some_unknown", {"events": _names(index, unknown, query.lang)})
     else:
         values["unknown"] = ""
-    return Finding("compare", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
+    return Finding("compare_of", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
 
 
 def with_country(query: Query, country: str, index: KnowledgeIndex) -> Finding:
@@ -122,7 +132,7 @@ def with_country(query: Query, country: str, index: KnowledgeIndex) -> Finding:
     if not events:
         return Finding("country_nowhere", {"country": name}, [], (), "countries")
     facts = [f for eid in events for f in index.events[eid].many("participant_countries") if str(f.value) == country]
-    values = {"country": name, "n": Counted(len(events), "events"), "events": _names(index, events)}
+    values = {"country": name, "n": Counted(len(events), "events"), "events": _names(index, events, query.lang)}
     found = Finding("country_events", values, facts, tuple(events), "countries")
     found.choices = [Choice(index.short_name(e, query.lang), event=e, intent="summary") for e in events[:CHOICES]]
     found.choice_kind = "events"
@@ -144,7 +154,9 @@ def programme(query: Query, pid: str, attribute: str, index: KnowledgeIndex) -> 
     if attribute == "objectives":
         if not aims:
             return Finding("programme_aims_unrecorded", {"name": name}, intent=attribute)
-        return Finding("programme_aims_of", {"name": name, "items": Names(tuple(str(f.value) for f in aims))}, aims, (), attribute)
+        return Finding(
+            "programme_aims_of", {"name": name, "items": Names(tuple(str(f.value) for f in aims))}, aims, (), attribute
+        )
     full = view.one("full_name")
     facts = [f for f in (view.one("name"), full) if f]
     values = {
@@ -155,7 +167,9 @@ def programme(query: Query, pid: str, attribute: str, index: KnowledgeIndex) -> 
         "partners": Finding("programme_partners", {"names": _orgs(partners)}) if partners else "",
     }
     events = index.newest(index.by_programme.get(pid, set()), 3)
-    values["events"] = Finding("programme_events", {"n": Counted(len(index.by_programme.get(pid, ())), "events")}) if events else ""
+    values["events"] = (
+        Finding("programme_events", {"n": Counted(len(index.by_programme.get(pid, ())), "events")}) if events else ""
+    )
     return Finding("programme", values, facts + funders + aims + partners, (), "identity")
 
 
@@ -163,8 +177,8 @@ def _orgs(facts: list[Fact]) -> Names:
     return Names(tuple(str(f.value) for f in facts), "org")
 
 
-def _names(index: KnowledgeIndex, events: list[str]) -> str:
-    return "; ".join(index.short_name(e, "en") for e in events)
+def _names(index: KnowledgeIndex, events: list[str], lang: str = "en") -> str:
+    return "; ".join(index.short_name(e, lang) for e in events)
 
 
 def _count(fact: Fact, lang: str) -> str:
@@ -177,4 +191,3 @@ def choices_for(events: list[str], index: KnowledgeIndex, lang: str, intent: str
     return [Choice(index.short_name(e, lang), event=e, intent=intent) for e in events[:CHOICES]]
 
 
-__all__ = ["compare", "list_events", "programme", "say", "total_attendance", "with_country"]

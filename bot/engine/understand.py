@@ -32,7 +32,9 @@ _QUESTION_STARTS = frozenset(
     "participaron tuvo".split()
 )
 _JOINERS = frozenset({"and", "y", "e", "also", "as", "plus", "then", "tambien"})
-_PREPOSITIONS = frozenset({"with", "by", "for", "in", "at", "on", "from", "con", "de", "en", "por", "para", "a", "desde"})
+_PREPOSITIONS = frozenset(
+    {"with", "by", "for", "in", "at", "on", "from", "con", "de", "en", "por", "para", "a", "desde"}
+)
 _AUXILIARIES = frozenset("was were did is are does do has had fue fueron hubo estuvo estuvieron era eran tuvo".split())
 _RELATIVE_YEAR = (
     (re.compile(r"\b(the )?(year|año) (before|earlier|previous|anterior|antes)\b|\bel año anterior\b"), -1),
@@ -42,8 +44,20 @@ _RELATIVE_YEAR = (
     (re.compile(r"\b(\w+) years? (before|earlier|antes)\b|\b(\w+) años antes\b"), 0),
 )
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "un": 1, "uno": 1, "dos": 2, "tres": 3,
-    "cuatro": 4, "cinco": 5, "seis": 6, "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "un": 1,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "a": 1,
 }
 _OTHER = re.compile(r"\b(the other( one)?|the other event|el otro|la otra|the second one|el segundo|la segunda)\b")
 _PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "el", "ella", "su"})
@@ -133,7 +147,7 @@ class Parser:
         query.small_talk = _small_talk(raw)
         query.out_of_domain = _scores(f" {folded} ", words, OUT_OF_DOMAIN) >= 0.9
         self._scan(query)
-        query.clauses = _clauses(query, cleaned, self.index.descriptive)
+        query.clauses = _clauses(query, cleaned, self.index.bigrams)
         query.relative_year = _relative_year(folded)
         query.other = bool(_OTHER.search(folded))
         query.pronoun_person = any(w in _PRONOUN_PERSON for w in raw)
@@ -218,7 +232,10 @@ _CUE_WORDS = frozenset(
     for word in phrase.rstrip("*").split()
 )
 _CUE_STEMS = tuple(
-    phrase[:-1] for row in (*ATTRIBUTES, *UNRECORDED) for phrase, weight in row.cues if phrase.endswith("*") and weight >= WEAK
+    phrase[:-1]
+    for row in (*ATTRIBUTES, *UNRECORDED)
+    for phrase, weight in row.cues
+    if phrase.endswith("*") and weight >= WEAK
 )
 
 
@@ -273,7 +290,7 @@ def _filler_positions(words: list[str]) -> set[int]:
 # -- clauses and what they ask -------------------------------------------------------------------------------
 
 
-def _clauses(query: Query, cleaned: str, keywords: frozenset[str] | set[str]) -> list[Clause]:
+def _clauses(query: Query, cleaned: str, bigrams: frozenset[str] | set[str]) -> list[Clause]:
     """The questions of the message: a new one starts at a question word after a break ("?", ",", ";") or a
     joining word ("and", "y"), as in "When and where ...?" or "..., and who funded it?"; a preposition before
     the question word goes with it ("..., with whose support", "y de qué países")."""
@@ -289,7 +306,7 @@ def _clauses(query: Query, cleaned: str, keywords: frozenset[str] | set[str]) ->
             starts.append(start)
     clauses = [Clause(a, b, words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
     for clause in clauses:
-        _ask(clause, query, keywords)
+        _ask(clause, query, bigrams)
     return _merge_bare(clauses)
 
 
@@ -307,17 +324,27 @@ def _break_positions(cleaned: str, original: list[str]) -> set[int]:
     return out
 
 
-def _ask(clause: Clause, query: Query, keywords: frozenset[str] | set[str]) -> None:
+def _describes(words: list[str], i: int, bigrams: frozenset[str] | set[str]) -> bool:
+    """Whether word i is part of a phrase some event's title or topics hold ("virtual assets", "financial
+    investigations", "Drugs Online"): then it describes the event and is not a cue ("virtual", "financial")."""
+    return (i > 0 and f"{words[i - 1]} {words[i]}" in bigrams) or (
+        i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in bigrams
+    )
+
+
+def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> None:
     """The clause's form and the attributes it asks, by their cues and the spans it holds. Words inside a name
     ("Container Control Programme") are not cues, and a cue word that also describes events ("financial
     investigations", "virtual assets") counts less."""
     named = {i for s in query.spans if s.kind in _NAMES and s.end - s.start > 1 for i in range(s.start, s.end)}
-    words = [w if i not in named else "_" for i, w in enumerate(clause.words, clause.start)]
+    words = [
+        "_" if i in named or _describes(query.words, i, bigrams) else w for i, w in enumerate(clause.words, clause.start)
+    ]
     padded = f" {' '.join(words)} "
     clause.form = _form(words, padded)
     scores = {}
     for row in (*ATTRIBUTES, *UNRECORDED):
-        score = _scores(padded, words, row.cues, keywords)
+        score = _scores(padded, words, row.cues)
         if score > 0:
             scores[row.name] = score
     roles = _asked_roles(query, clause)
@@ -348,13 +375,47 @@ def _ask(clause: Clause, query: Query, keywords: frozenset[str] | set[str]) -> N
     if clause.form == "how_many" and ranked and ranked[0] == "participants":
         countable = [n for n in ranked[1:] if BY_NAME[n].counts and scores[n] >= 0.8]
         ranked = countable[:1] + [n for n in ranked if n not in countable[:1]]  # "how many speakers attended"
+    if _asks_which_events(words):  # "which trainings were funded by the UK": a list, funders as its filter
+        ranked = ["events", *[n for n in ranked if n != "events"]]
+        scores["events"] = max(scores.get("events", 0.0), 0.9)
     if ranked:
         clause.attributes = _joined(ranked, scores, words)
+    elif clause.yes_no:
+        clause.attributes = _checks(query, clause)
     else:
         clause.attributes = [default] if default else []
 
 
+def _checks(query: Query, clause: Clause) -> list[str]:
+    """What a yes/no question with no cue asks, by what it names: "was El Salvador at ...?" (a country: the
+    participants' countries), "was INTERPOL at ...?" (an organisation), "did Walsh ...?" (a speaker),
+    "was it the second ...?" (a place in a series)."""
+    kinds = [s.kind for s in query.spans if clause.start <= s.start < clause.end]
+    for kind, attribute in (("ordinal", "series"), ("person", "speakers"), ("organisation", "organisers")):
+        if kind in kinds:
+            return [attribute]
+    if "name" in kinds:
+        return ["organisers"]
+    if "place" in kinds:
+        return ["countries"] if len(kinds) > 1 else ["place"]
+    return []
+
+
 _NAMES = frozenset({"place", "programme", "organisation", "person"})
+_WHICH = frozenset({"which", "what", "que", "cuales", "cuantos", "cuantas", "how"})
+_PLURAL_EVENTS = frozenset(
+    "events trainings workshops courses webinars seminars meetings conferences activities forums eventos "
+    "capacitaciones talleres cursos seminarios reuniones conferencias actividades foros".split()
+)
+
+
+def _asks_which_events(words: list[str]) -> bool:
+    """ "Which trainings ...", "what events ...", "¿qué capacitaciones ...", "how many workshops ..."."""
+    content = [w for w in words if w not in lexicon.FILLER_WORDS]
+    for i, word in enumerate(content[:4]):
+        if word in _PLURAL_EVENTS and i > 0 and (content[i - 1] in _WHICH or content[i - 1] == "many"):
+            return True
+    return False
 _COUNTRY_NOUNS = ("countr", "nation", "pais", "nacion")
 
 
@@ -369,7 +430,9 @@ def _asked_roles(query: Query, clause: Clause) -> list[str]:
     if len(spans) <= 1:
         return [str(s.value) for s in spans]
     words = query.words
-    asked = [s for s in spans if s.start > 0 and words[s.start - 1] in _COUNT_WORDS | {"were", "eran", "fueron", "many"}]
+    asked = [
+        s for s in spans if s.start > 0 and words[s.start - 1] in _COUNT_WORDS | {"were", "eran", "fueron", "many"}
+    ]
     return [str(s.value) for s in (asked or spans[:1])]
 
 
@@ -385,6 +448,9 @@ def _joined(ranked: list[str], scores: dict[str, float], words: list[str]) -> li
     return [first]
 
 
+_FORM_CUES = {form.name: form.cues for form in FORMS}
+
+
 def _form(words: list[str], padded: str) -> str:
     content = [w for w in words if w not in lexicon.FILLER_WORDS and w not in _JOINERS and w not in _PREPOSITIONS]
     first = content[0] if content else ""
@@ -395,8 +461,9 @@ def _form(words: list[str], padded: str) -> str:
         found = _scores(padded, words, form.cues)
         if found > score:
             best, score = form.name, found
-    if best in ("compare", "total", "how_many", "list") and score >= 0.8:
-        return best
+    for form in ("compare", "total", "how_many", "list"):  # these decide the answer's shape, whatever else is asked
+        if _scores(padded, words, _FORM_CUES[form]) >= 0.8:
+            return form
     if first in _AUXILIARIES:
         return "yes_no"
     return best if score >= 0.7 else ""
@@ -406,7 +473,10 @@ DESCRIPTIVE = 0.6  # a cue word that is also a word of some event's title or top
 
 
 def _scores(
-    padded: str, words: list[str], cues: tuple[tuple[str, float], ...], keywords: frozenset[str] | set[str] = frozenset()
+    padded: str,
+    words: list[str],
+    cues: tuple[tuple[str, float], ...],
+    keywords: frozenset[str] | set[str] = frozenset(),
 ) -> float:
     """How strongly the cues are present: the best cue's weight, plus a little for each further one."""
     hits = []
@@ -428,7 +498,7 @@ def _merge_bare(clauses: list[Clause]) -> list[Clause]:
     """A clause that is only a question word ("When" in "When and where ...?") shares the next one's words."""
     out: list[Clause] = []
     for clause in clauses:
-        if out and not out[-1].words[1:] and out[-1].form:
+        if out and len([w for w in out[-1].words if w not in _JOINERS]) <= 1 and out[-1].form:
             bare = out.pop()
             clause.attributes = [*bare.attributes, *[a for a in clause.attributes if a not in bare.attributes]]
             clause.start = bare.start
