@@ -112,7 +112,7 @@ def new_draft(release: Release, extraction: Extraction, recorded: dict[str, Prof
         first = release.text.strip().split("\n", 1)[0][:200]
         items.append(Item(Found("language", extraction.lang, first)))
     draft = Draft(release, extraction, items, made_title, imported=imported)
-    draft.alikes = look_alikes(draft.profile(), recorded)
+    refresh_alikes(draft, recorded)
     return draft
 
 
@@ -132,6 +132,11 @@ def _made_title(found: list[Found], release: Release) -> Found:
 
 
 # -- what the admin changes ------------------------------------------------------------------------------------
+
+
+def refresh_alikes(draft: Draft, recorded: dict[str, Profile]) -> None:
+    """Compare the draft again, as the admin has corrected it."""
+    draft.alikes = look_alikes(draft.profile(), recorded)
 
 
 def toggle(draft: Draft, n: int) -> None:
@@ -168,7 +173,7 @@ def read_edit(draft: Draft, text: str) -> Edit:
     raise InvalidValue("import_edit_unclear")
 
 
-def apply_edit(draft: Draft, edit: Edit, programmes: dict[str, str], who: str) -> list[str]:
+def apply_edit(draft: Draft, edit: Edit, programmes: dict[str, str]) -> list[str]:
     """Make the edit (values checked as /addfact checks them); returns the fields it set."""
     if edit.item is not None and draft.items[edit.item].found.subject:  # a programme's name, alias or funder
         _replace(draft, edit.item, clean_value(edit.value), edit.value)

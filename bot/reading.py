@@ -193,7 +193,7 @@ def _pdf(data: bytes, name: str) -> tuple[str, str]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise Unreadable("read_pdf_locked", name=name)
         pages = [page.extract_text() or "" for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "")
+        title = str(reader.metadata.title or "") if reader.metadata else ""
     except Unreadable:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
