@@ -36,7 +36,7 @@ def pages(draft: Draft, lang: str) -> list[Page]:
     chunks: list[list[int]] = [[]]
     used = 0
     for n, item in enumerate(draft.items):
-        size = len("\n".join(item_lines(n, item, lang))) + 1
+        size = len("\n".join(item_lines(n, item, lang, made=draft.made_title and n == 0))) + 1
         if chunks[-1] and used + size > budget:
             chunks.append([])
             used = 0
@@ -48,7 +48,7 @@ def pages(draft: Draft, lang: str) -> list[Page]:
         title = (
             say("import_preview", lang, page=number + 1, pages=total) if total > 1 else say("import_preview_one", lang)
         )
-        body = [line for n in chunk for line in item_lines(n, draft.items[n], lang)]
+        body = [line for n in chunk for line in item_lines(n, draft.items[n], lang, made=draft.made_title and n == 0)]
         out.append(Page("\n".join([title, *head, "", *body, *foot]), chunk, number, total))
     return out
 
@@ -84,7 +84,7 @@ def footer(draft: Draft, lang: str) -> list[str]:
     return lines
 
 
-def item_lines(n: int, item: Item, lang: str) -> list[str]:
+def item_lines(n: int, item: Item, lang: str, *, made: bool = False) -> list[str]:
     mark = "✅" if item.kept else "⬜"
     about = f" ({item.found.subject.partition(':')[2]})" if item.found.subject else ""
     lines = [f"{mark} {n + 1}. {field_label(item.field)}{about}: {show_value(item.field, item.found.value, lang)}"]
@@ -92,10 +92,10 @@ def item_lines(n: int, item: Item, lang: str) -> list[str]:
         lines.append("    ⚠ " + say(f"import_flag_{item.found.flag}", lang))
     if item.typed:
         lines.append("    ✏ " + say("import_typed", lang, typed=short(item.typed, 80)))
-    if item.found.quote:
-        lines.append(f"    “{short(item.found.quote)}”")
-    elif not item.typed:
+    if made and not item.typed:
         lines.append("    " + say("import_made_title", lang))
+    elif item.found.quote:
+        lines.append(f"    “{short(item.found.quote)}”")
     return lines
 
 

@@ -172,15 +172,15 @@ def _decode(data: bytes, name: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Markdown as the plain text a reader sees: headings, emphasis, links and list marks without their marks."""
-    text = re.sub(r"(?m)^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", r"\1", text)  # "# Title" -> "Title"
-    text = re.sub(r"(?m)^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", text)  # list marks
-    text = re.sub(r"(?m)^\s{0,3}>\s?", "", text)  # block quotes
+    text = re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", r"\1", text)  # "# Title" -> "Title"
+    text = re.sub(r"(?m)^[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]+", "", text)  # list marks
+    text = re.sub(r"(?m)^[ \t]{0,3}>[ \t]?", "", text)  # block quotes
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)  # images: their alt text
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links: their text
     text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", r"\2", text)
     text = re.sub(r"`([^`]+)`", r"\1", text)
-    return re.sub(r"(?m)^\s{0,3}([-*_])(\s*\1){2,}\s*$", "", text)  # horizontal rules
+    return re.sub(r"(?m)^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", "", text)  # horizontal rules
 
 
 def _pdf(data: bytes, name: str) -> tuple[str, str]:
