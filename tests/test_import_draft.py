@@ -136,7 +136,7 @@ def test_the_admin_corrects_a_value_and_fills_in_what_is_missing_checked_like_ad
     with pytest.raises(InvalidValue) as unclear:
         read_edit(draft, "who funded it?")
     assert unclear.value.key == "import_edit_unclear"
-    subject, facts = facts_to_save(draft, WHO, set(), set())
+    _subject, facts = facts_to_save(draft, WHO, set(), set())
     typed = next(f for f in facts if f.field == "funders")
     assert typed.source.doc == "admin" and typed.source.quote == "European Union"
 

@@ -137,9 +137,8 @@ def test_redirects_are_followed_but_not_forever_and_only_to_web_pages():
     ],
 )
 def test_a_page_that_cannot_be_read_says_why(route, says):
-    with web({"/page": route} if route else {}) as base:
-        with pytest.raises(Unreadable) as exc:
-            fetch(f"{base}/page")
+    with web({"/page": route} if route else {}) as base, pytest.raises(Unreadable) as exc:
+        fetch(f"{base}/page")
     assert says in reason(exc)
 
 
@@ -152,9 +151,8 @@ def test_a_pdf_behind_a_link_is_read_as_a_pdf():
 
 def test_a_slow_page_times_out_with_a_clear_message(monkeypatch):
     monkeypatch.setattr(reading, "TIMEOUT", 0.3)
-    with web({"/slow": slow(2)}) as base:
-        with pytest.raises(Unreadable) as exc:
-            fetch(f"{base}/slow")
+    with web({"/slow": slow(2)}) as base, pytest.raises(Unreadable) as exc:
+        fetch(f"{base}/slow")
     assert "did not answer within" in reason(exc)
 
 
