@@ -228,7 +228,10 @@ def parse_format(raw: str) -> str:
 
 def parse_language(raw: str) -> str:
     text = fold(raw)
-    for code, forms in (("en", ("en", "english", "ingles")), ("es", ("es", "spanish", "espanol", "castellano"))):
+    for code, forms in (
+        ("en", ("en", "english", "ingles")),
+        ("es", ("es", "spanish", "español", "espanol", "castellano")),
+    ):
         if text in forms:
             return code
     raise InvalidValue("bad_language", value=raw)

@@ -658,10 +658,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Import cancelled; nothing was saved.",
         "es": "Importación cancelada; no se guardó nada.",
     },
-    "import_busy": {
-        "en": "You are reviewing an import: finish it with its buttons, or /cancel it first.",
-        "es": "Está revisando una importación: termínela con sus botones, o cancélela antes con /cancel.",
-    },
     "btn_save_selected": {"en": "💾 Save selected", "es": "💾 Guardar lo elegido"},
     "btn_save_anyway": {"en": "💾 Save anyway", "es": "💾 Guardar de todos modos"},
     "btn_read_it": {"en": "📖 Read it", "es": "📖 Leerlo"},

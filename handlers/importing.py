@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
@@ -25,7 +26,7 @@ from bot.import_run import Known, prepare
 from bot.messages import say
 from bot.reading import MAX_BYTES, Release, Unreadable, fetch, from_text, is_link, read_bytes
 from handlers.admin import admin_only
-from handlers.context import Context, close_choice, deps, in_private, reply_text, stale_button, user_lang
+from handlers.context import Context, close_choice, deps, in_private, reply_text, retrying, stale_button, user_lang
 from handlers.import_review import REVIEWING, SESSION, Session, on_edit, on_import_button, show
 from handlers.keyboards import decode, encode
 from handlers.questions import on_question
@@ -95,8 +96,12 @@ async def on_document(update: Update, context: Context) -> int | None:
         await reply_text(update, say("read_too_big", lang, size=size, limit=f"{MAX_BYTES / (1024 * 1024):.1f}"))
         return ConversationHandler.END
     await reply_text(update, say("import_reading", lang, origin=name))
-    telegram_file = await document.get_file()
-    data = bytes(await telegram_file.download_as_bytearray())
+    try:
+        telegram_file = await retrying(document.get_file)
+        data = bytes(await retrying(telegram_file.download_as_bytearray))
+    except BadRequest:  # Telegram hands bots files of up to 20 MB only
+        await reply_text(update, say("read_too_big", lang, size="> 20", limit=f"{MAX_BYTES / (1024 * 1024):.1f}"))
+        return ConversationHandler.END
     return await _read_and_show(update, context, lambda: read_bytes(data, name, document.mime_type or ""))
 
 
