@@ -43,12 +43,12 @@ FIELD_WORDS: dict[str, str] = {
     **{w: "topics" for w in ("topics", "topic", "temas", "tema")},
     **{w: "objectives" for w in ("objectives", "objective", "aims", "aim", "objetivos", "objetivo")},
     **{w: "series" for w in ("series", "serie")},
-    **{w: "end_date" for w in ("end", "end_date", "until", "fin", "hasta", "fecha_fin", "last_day")},
+    **{w: "end_date" for w in ("end_date", "fecha_fin", "last_day", "ultimo_dia")},
     **{w: "date_text" for w in ("date_text", "when_text")},
-    **{w: "duration" for w in ("duration", "length", "duracion")},
+    **{w: "duration" for w in ("duration", "duracion")},
     **{w: "format" for w in ("format", "formato", "modality", "modalidad")},
-    **{w: "dateline" for w in ("dateline", "data")},
-    **{w: "supporters" for w in ("supporters", "supporter", "support", "apoyo", "apoyos")},
+    **{w: "dateline" for w in ("dateline",)},
+    **{w: "supporters" for w in ("supporters", "supporter", "apoyos")},
     **{w: "partners" for w in ("partners", "partner", "socios", "aliados")},
     **{w: "trainers" for w in ("trainers", "trainer", "facilitators", "formadores", "facilitadores")},
     **{w: "women" for w in ("women", "woman", "mujeres", "female")},
@@ -58,7 +58,7 @@ FIELD_WORDS: dict[str, str] = {
 }
 FORMATS = {
     "in person": ("in person", "in-person", "face to face", "face-to-face", "presencial", "onsite", "on site"),
-    "online": ("online", "virtual", "remote", "en linea", "web", "webinar"),
+    "online": ("online", "virtual", "remote", "en linea", "webinar"),
     "hybrid": ("hybrid", "hibrido", "hibrida", "mixed", "mixto", "semipresencial"),
 }
 UNITS = {
