@@ -538,8 +538,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sigue. Envíeme el resto y luego pulse «Leerlo» o envíe /done.",
     },
     "import_collected": {
-        "en": "Got it: {parts} messages, {chars} characters so far. Send more, or press “Read it” (/done).",
-        "es": "Recibido: {parts} mensajes, {chars} caracteres hasta ahora. Envíe más, o pulse «Leerlo» (/done).",
+        "en": "Got part {parts}: {chars} characters so far. Send more, or press “Read it” (/done).",
+        "es": "Recibida la parte {parts}: {chars} caracteres hasta ahora. Envíe más, o pulse «Leerlo» (/done).",
     },
     "import_collect_empty": {
         "en": "You have not sent any text yet. Send the release, or /cancel.",
