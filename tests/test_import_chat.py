@@ -90,9 +90,7 @@ async def test_a_long_release_is_sent_in_parts_and_read_whole(bot):
     assert "in as many messages as you need" in start["text"]
     for part in parts:
         (ack,) = await admin(bot, part)
-    assert (
-        f"{len(parts)} messages, {len(text)} characters" in ack["text"].replace(",", "", 1) or "messages" in ack["text"]
-    )
+    assert ack["text"].startswith(f"Got part {len(parts)}: ")
     replies = await press(bot, ack, "📖 Read it")
     preview = preview_of(replies)
     await press(bot, preview, "💾 Save selected")
