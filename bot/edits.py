@@ -7,20 +7,20 @@ values, so the admin gets a clear message in their language and nothing is chang
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.dates import DateError, parse_day, parse_range
 from bot.engine import lexicon
 from bot.engine.text import clean_input, fold
-from bot.messages import MONTHS_EN, MONTHS_ES
 from knowledge.facts import EVENT_FIELDS, Fact, Source, fact_id, slug
 
 MAX_VALUE = 500  # characters of one value
 MAX_COUNT = 1_000_000
-YEARS = range(1990, 2101)
 SURE = 100.0  # a field named exactly
 UNSURE_FROM = 80.0  # below this a field name is not recognised at all
 
@@ -43,6 +43,36 @@ FIELD_WORDS: dict[str, str] = {
     **{w: "topics" for w in ("topics", "topic", "temas", "tema")},
     **{w: "objectives" for w in ("objectives", "objective", "aims", "aim", "objetivos", "objetivo")},
     **{w: "series" for w in ("series", "serie")},
+    **{w: "end_date" for w in ("end_date", "fecha_fin", "last_day", "ultimo_dia")},
+    **{w: "date_text" for w in ("date_text", "when_text")},
+    **{w: "duration" for w in ("duration", "duracion")},
+    **{w: "format" for w in ("format", "formato", "modality", "modalidad")},
+    **{w: "dateline" for w in ("dateline",)},
+    **{w: "supporters" for w in ("supporters", "supporter", "apoyos")},
+    **{w: "partners" for w in ("partners", "partner", "socios", "aliados")},
+    **{w: "trainers" for w in ("trainers", "trainer", "facilitators", "formadores", "facilitadores")},
+    **{w: "women" for w in ("women", "woman", "mujeres", "female")},
+    **{w: "men" for w in ("men", "hombres", "male")},
+    **{w: "country_count" for w in ("country_count", "number_of_countries", "numero_de_paises")},
+    **{w: "language" for w in ("language", "idioma", "lang")},
+}
+FORMATS = {
+    "in person": ("in person", "in-person", "face to face", "face-to-face", "presencial", "onsite", "on site"),
+    "online": ("online", "virtual", "remote", "en linea", "webinar"),
+    "hybrid": ("hybrid", "hibrido", "hibrida", "mixed", "mixto", "semipresencial"),
+}
+UNITS = {
+    "day": ("day", "days", "dia", "dias"),
+    "week": ("week", "weeks", "semana", "semanas"),
+    "month": ("month", "months", "mes", "meses"),
+    "hour": ("hour", "hours", "hora", "horas"),
+}
+SMALL_NUMBERS = {
+    **{w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())},
+    **{w: n for n, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split())},
+    "un": 1,
+    "una": 1,
+    "a": 1,
 }
 EVENT_KINDS = tuple(lexicon.KINDS)
 
@@ -81,37 +111,37 @@ def clean_value(raw: str) -> str:
     return text
 
 
-def parse_date(raw: str) -> str:
+def parse_date(raw: str, *, partial: bool = False) -> str:
     """ISO date from "2021-11-13", "13/11/2021", "13 November 2021", "November 13, 2021", "13 de noviembre de
-    2021"; an impossible or implausible date is refused."""
-    text = fold(raw)
-    months = {m.lower(): i + 1 for i, m in enumerate(MONTHS_EN)} | {m: i + 1 for i, m in enumerate(MONTHS_ES)}
-    months |= {m.lower()[:3]: i + 1 for i, m in enumerate(MONTHS_EN)}
-    day = month = year = None
-    if m := re.fullmatch(r"(\d{4}) (\d{1,2}) (\d{1,2})", text):
-        year, month, day = (int(g) for g in m.groups())
-    elif m := re.fullmatch(r"(\d{1,2}) (\d{1,2}) (\d{4})", text):
-        day, month, year = (int(g) for g in m.groups())
-    elif m := re.fullmatch(r"(\d{1,2}) (?:de )?([a-z]+) (?:de |del )?(\d{4})", text):
-        day, month, year = int(m.group(1)), months.get(m.group(2)), int(m.group(3))
-    elif m := re.fullmatch(r"([a-z]+) (\d{1,2}) (\d{4})", text):
-        month, day, year = months.get(m.group(1)), int(m.group(2)), int(m.group(3))
-    if day is None or month is None or year is None:
-        raise InvalidValue("bad_date", value=raw)
+    2021"; with `partial`, a day without its year too ("13 November" -> "--11-13"). An impossible or implausible
+    date is refused."""
     try:
-        parsed = date(year, month, day)
-    except ValueError:
-        raise InvalidValue("impossible_date", value=raw) from None
-    if parsed.year not in YEARS:
-        raise InvalidValue("implausible_date", value=raw)
-    return parsed.isoformat()
+        return parse_day(raw, partial=partial)
+    except DateError as exc:
+        raise InvalidValue(exc.key, value=raw) from None
+
+
+def parse_date_range(raw: str) -> tuple[str, str]:
+    """(first day, last day) of a range ("7-9 May 2021", "del 3 al 5 de octubre"), or (day, "") of one date."""
+    try:
+        return parse_range(raw)
+    except DateError as exc:
+        raise InvalidValue(exc.key, value=raw) from None
+
+
+AT_LEAST = r"^(over|more than|at least|mas de|más de|al menos|>)\s*"
+APPROX = (
+    r"^(around|about|some|approximately|roughly|nearly|almost|unas|unos|alrededor de|cerca de|aproximadamente|~)\s*"
+)
 
 
 def parse_count(raw: str) -> dict[str, Any]:
-    """{"count": 61, "at_least": False} from "61"; "over 70", "more than 70", "70+", "más de 70" set at_least."""
+    """{"count": 61, "at_least": False} from "61"; "over 70", "more than 70", "70+", "más de 70" set at_least;
+    "around 40", "unas 40" add "approx": True."""
     text = raw.strip().lower()
-    at_least = bool(re.match(r"^(over|more than|at least|>|\+|mas de|más de|al menos)", text)) or text.endswith("+")
-    digits = re.sub(r"^(over|more than|at least|mas de|más de|al menos)\s*", "", text).strip(" >+")
+    at_least = bool(re.match(AT_LEAST, text)) or text.endswith("+")
+    approx = bool(re.match(APPROX, text))
+    digits = re.sub(APPROX, "", re.sub(AT_LEAST, "", text)).strip(" >+")
     if re.fullmatch(r"-\s*\d+", digits):
         raise InvalidValue("negative_count", value=raw)
     if not re.fullmatch(r"\d{1,3}(?:[,.\s]\d{3})*|\d+", digits):
@@ -119,7 +149,7 @@ def parse_count(raw: str) -> dict[str, Any]:
     count = int(re.sub(r"[,.\s]", "", digits))
     if count > MAX_COUNT:
         raise InvalidValue("bad_count", value=raw)
-    return {"count": count, "at_least": at_least}
+    return {"count": count, "at_least": at_least} | ({"approx": True} if approx else {})
 
 
 def parse_group(raw: str) -> dict[str, Any]:
@@ -160,6 +190,70 @@ def parse_statement(raw: str) -> dict[str, Any]:
     return {"speaker": speaker.strip(), "text": said.strip('"“”«» '), "direct": direct}
 
 
+def parse_share(raw: str) -> dict[str, Any]:
+    """{"count": 12} from "12" or "12 women", {"percent": 40} from "40%" or "40 percent"."""
+    text = fold(raw)
+    if m := re.fullmatch(
+        r"(\d{1,3}(?: \d)?) ?(?:%|percent|per cent|por ciento)?(?: (?:women|men|mujeres|hombres))?", text
+    ):
+        number = m.group(1).replace(" ", ".")
+        if "%" in raw or "cent" in text or "ciento" in text:
+            percent = float(number)
+            if percent > 100:
+                raise InvalidValue("bad_share", value=raw)
+            return {"percent": int(percent) if percent.is_integer() else percent}
+        return {"count": parse_count(number)["count"]}
+    raise InvalidValue("bad_share", value=raw)
+
+
+def parse_length(raw: str) -> dict[str, Any]:
+    """{"amount": 5, "unit": "day"} from "5 days", "five-day", "2 semanas"."""
+    words = fold(raw).split()
+    if len(words) == 2:
+        amount = int(words[0]) if words[0].isdigit() else SMALL_NUMBERS.get(words[0])
+        unit = next((u for u, forms in UNITS.items() if words[1] in forms), None)
+        if amount and unit:
+            return {"amount": amount, "unit": unit}
+    raise InvalidValue("bad_length", value=raw)
+
+
+def parse_format(raw: str) -> str:
+    """ "in person", "online" or "hybrid", from any of their usual words in English or Spanish."""
+    text = fold(raw)
+    for name, forms in FORMATS.items():
+        if text in forms:
+            return name
+    raise InvalidValue("bad_format", value=raw)
+
+
+def parse_language(raw: str) -> str:
+    text = fold(raw)
+    for code, forms in (
+        ("en", ("en", "english", "ingles")),
+        ("es", ("es", "spanish", "español", "espanol", "castellano")),
+    ):
+        if text in forms:
+            return code
+    raise InvalidValue("bad_language", value=raw)
+
+
+def parse_series(raw: str) -> dict[str, Any]:
+    """{"text": ...}, with "position" and "of" when it says "2 of 3" or "2 de 3"."""
+    text = clean_value(raw)
+    value: dict[str, Any] = {"text": text}
+    if m := re.fullmatch(r"(\d{1,3})\s*(?:of|de|/)\s*(\d{1,3})", text):
+        value |= {"position": int(m.group(1)), "of": int(m.group(2))}
+    return value
+
+
+def parse_country(raw: str) -> str:
+    """A country's canonical English name when it is one ("Panamá" -> "Panama"), else the name as typed."""
+    from bot.geo import country
+
+    text = clean_value(raw)
+    return country(text) or text
+
+
 def parse_kind(raw: str) -> str:
     text = fold(raw)
     for kind, forms in lexicon.KINDS.items():
@@ -178,7 +272,7 @@ def parse_value(name: str, raw: str, *, programmes: dict[str, str] | None = None
     if name == "kind":
         return parse_kind(text)
     if spec.kind == "date":
-        return parse_date(text)
+        return parse_date(text, partial=True)
     if spec.kind == "count":
         return parse_count(text)
     if spec.kind == "group":
@@ -188,7 +282,17 @@ def parse_value(name: str, raw: str, *, programmes: dict[str, str] | None = None
     if spec.kind == "statement":
         return parse_statement(text)
     if spec.kind == "series":
-        return {"text": text}
+        return parse_series(text)
+    if spec.kind == "share":
+        return parse_share(text)
+    if spec.kind == "length":
+        return parse_length(text)
+    if name == "format":
+        return parse_format(text)
+    if name == "language":
+        return parse_language(text)
+    if name in ("country", "participant_countries"):
+        return parse_country(text)
     if spec.kind == "ref":
         known = programmes or {}
         pid = known.get(fold(text))
@@ -236,5 +340,6 @@ def new_fact(subject: str, name: str, value: Any, source: Source) -> Fact:
 
 def event_subject(title: str, day: str | None, place: str | None) -> str:
     """A new event's subject, from its place, year and title: "event:panama-2021-osint-training-..."."""
-    year = (day or "")[:4]
-    return "event:" + slug(" ".join(p for p in (place or "", year, title) if p))[:48].strip("-")
+    year = (day or "")[:4] if (day or "")[:4].isdigit() else ""
+    words = unicodedata.normalize("NFKD", " ".join(p for p in (place or "", year, title) if p))
+    return "event:" + slug("".join(c for c in words if not unicodedata.combining(c)))[:48].strip("-")

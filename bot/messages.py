@@ -516,34 +516,246 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nothing_to_cancel": {"en": "There is nothing to cancel.", "es": "No hay nada que cancelar."},
     # -- Telegram: /import --------------------------------------------------------------------------------
     "import_usage": {
-        "en": "Paste the press release's text after /import, in the same message.",
-        "es": "Pegue el texto del comunicado después de /import, en el mismo mensaje.",
+        "en": "To import a press release, do one of these:\n• /import followed by its text, in the same message\n"
+        "• /import followed by the link to its web page\n• send me its file (.txt, .md, .html, .pdf or .docx)\n"
+        "• /import alone, then its text in as many messages as you need, then /done\n"
+        "I show you what I found before anything is saved.",
+        "es": "Para importar un comunicado, haga una de estas cosas:\n• /import seguido de su texto, en el mismo "
+        "mensaje\n• /import seguido del enlace a su página web\n• envíeme su archivo (.txt, .md, .html, .pdf o "
+        ".docx)\n• /import solo, luego su texto en tantos mensajes como necesite, y luego /done\n"
+        "Le muestro lo que encontré antes de guardar nada.",
+    },
+    "import_collecting": {
+        "en": "Send me the release now, in as many messages as you need (a long text can go in several). Then "
+        "press “Read it” or send /done. /cancel stops.",
+        "es": "Envíeme ahora el comunicado, en tantos mensajes como necesite (un texto largo puede ir en varios). "
+        "Luego pulse «Leerlo» o envíe /done. /cancel para salir.",
+    },
+    "import_cut": {
+        "en": "Your message is at Telegram's limit of 4,096 characters, so the release probably goes on. Send me "
+        "the rest, then press “Read it” or send /done.",
+        "es": "Su mensaje llega al límite de Telegram de 4096 caracteres, así que el comunicado probablemente "
+        "sigue. Envíeme el resto y luego pulse «Leerlo» o envíe /done.",
+    },
+    "import_collected": {
+        "en": "Got part {parts}: {chars} characters so far. Send more, or press “Read it” (/done).",
+        "es": "Recibida la parte {parts}: {chars} caracteres hasta ahora. Envíe más, o pulse «Leerlo» (/done).",
+    },
+    "import_collect_empty": {
+        "en": "You have not sent any text yet. Send the release, or /cancel.",
+        "es": "Todavía no ha enviado ningún texto. Envíe el comunicado, o /cancel.",
+    },
+    "import_reading": {"en": "Reading {origin}…", "es": "Leyendo {origin}…"},
+    "import_document_admins": {
+        "en": "Thank you, but only the bot's administrators can import documents. You can ask me about the "
+        "events in words.",
+        "es": "Gracias, pero solo los administradores del bot pueden importar documentos. Puede preguntarme por "
+        "los eventos con palabras.",
     },
     "import_preview": {
-        "en": "From this release I would save these facts (tap a number to leave one out):",
-        "es": "De este comunicado guardaría estos datos (toque un número para dejar uno fuera):",
+        "en": "Import, page {page} of {pages}. Tap a number to leave a fact out or take it back:",
+        "es": "Importación, página {page} de {pages}. Toque un número para dejar fuera un dato o recuperarlo:",
+    },
+    "import_preview_one": {
+        "en": "From this release I would save these facts. Tap a number to leave one out or take it back:",
+        "es": "De este comunicado guardaría estos datos. Toque un número para dejar uno fuera o recuperarlo:",
+    },
+    "import_pasted": {"en": "the text you sent", "es": "el texto que envió"},
+    "import_source": {
+        "en": "Read from {origin} ({chars} characters).",
+        "es": "Leído de {origin} ({chars} caracteres).",
+    },
+    "import_already": {
+        "en": "✋ This text was imported already: saving it again would record its event twice, so nothing will "
+        "be saved.",
+        "es": "✋ Este texto ya se importó: guardarlo otra vez registraría su evento dos veces, así que no se "
+        "guardará nada.",
+    },
+    "import_not_event": {
+        "en": "⚠ This text does not seem to report an event ({why}). Save it only if it does: “Save anyway”.",
+        "es": "⚠ Este texto no parece informar de un evento ({why}). Guárdelo solo si lo hace: «Guardar de todos "
+        "modos».",
+    },
+    "import_not_event_unsaid": {"en": "no event is described", "es": "no se describe ningún evento"},
+    "import_alike": {
+        "en": "⚠ It looks like an event already recorded: {event} ({id}): {why}. Save only if it is a different one.",
+        "es": "⚠ Se parece a un evento ya registrado: {event} ({id}): {why}. Guárdelo solo si es otro distinto.",
+    },
+    "alike_date": {"en": "same dates", "es": "mismas fechas"},
+    "alike_place": {"en": "same place", "es": "mismo lugar"},
+    "alike_count": {"en": "same number of participants", "es": "mismo número de participantes"},
+    "alike_people": {"en": "same speakers", "es": "mismos oradores"},
+    "alike_title": {"en": "similar title", "es": "título parecido"},
+    "import_truncated": {
+        "en": "ℹ The text stops mid-sentence: it may be an excerpt, and facts after the cut are missing.",
+        "es": "ℹ El texto se corta a mitad de frase: puede ser un extracto, y faltan los datos posteriores al corte.",
     },
     "import_missing": {
-        "en": "Not found in the release: {fields}. You can add them afterwards with /addfact.",
-        "es": "No están en el comunicado: {fields}. Puede añadirlos después con /addfact.",
+        "en": "Not found in the release: {fields}.",
+        "es": "No están en el comunicado: {fields}.",
     },
+    "import_how_to_edit": {
+        "en": "To correct a fact, type its number and the value (“4 14 March 2018”). To add what is missing, type "
+        "the field and the value (“date 14-16 March 2018”, “place Freetown, Sierra Leone”, “funders European "
+        "Union”).",
+        "es": "Para corregir un dato, escriba su número y el valor («4 14 de marzo de 2018»). Para añadir lo que "
+        "falta, escriba el campo y el valor («fecha 14-16 March 2018», «lugar Freetown, Sierra Leona», "
+        "«financiadores Unión Europea»).",
+    },
+    "import_flag_no_year": {
+        "en": "the release gives no year: saved without one unless you type the full date",
+        "es": "el comunicado no da el año: se guarda sin año salvo que escriba la fecha completa",
+    },
+    "import_flag_relative_date": {
+        "en": "a relative date (“this Monday”): no calendar date can be made from it",
+        "es": "una fecha relativa («este lunes»): no se puede sacar de ella una fecha de calendario",
+    },
+    "import_flag_approximate": {
+        "en": "an approximate figure, kept as approximate",
+        "es": "una cifra aproximada, que se guarda como aproximada",
+    },
+    "import_flag_ambiguous": {
+        "en": "the text allows more than one reading: left out unless you tick it",
+        "es": "el texto admite más de una lectura: queda fuera salvo que lo marque",
+    },
+    "import_flag_elsewhere": {
+        "en": "read from a part of the text that may be about another activity: left out unless you tick it",
+        "es": "leído de una parte del texto que puede tratar de otra actividad: queda fuera salvo que lo marque",
+    },
+    "import_typed": {"en": "typed by you: {typed}", "es": "escrito por usted: {typed}"},
     "import_made_title": {
-        "en": "(the release has no headline: this title is made from its kind, place and date; /editfact changes it)",
-        "es": "(el comunicado no tiene titular: este título sale de su tipo, lugar y fecha; /editfact lo cambia)",
+        "en": "(the release has no headline: this title is made from its kind, place and date; type “1 …” to "
+        "change it)",
+        "es": "(el comunicado no tiene titular: este título sale de su tipo, lugar y fecha; escriba «1 …» para "
+        "cambiarlo)",
     },
-    "import_nothing": {
-        "en": "I found no date and no place in this text, so I cannot propose an event from it.",
-        "es": "No encontré fecha ni lugar en este texto, así que no puedo proponer un evento a partir de él.",
+    "import_no_year": {"en": "{day}, year not stated", "es": "{day}, sin año"},
+    "import_about": {"en": "about {n}", "es": "unos {n}"},
+    "import_edit_unclear": {
+        "en": "I could not tell what to change. Type a fact's number and its value (“4 14 March 2018”), or a "
+        "field and its value (“city Freetown”). /cancel leaves the import.",
+        "es": "No entendí qué cambiar. Escriba el número de un dato y su valor («4 14 de marzo de 2018»), o un "
+        "campo y su valor («ciudad Freetown»). /cancel sale de la importación.",
     },
-    "import_needs": {
-        "en": "An event needs its title and its date or place; keep them selected.",
-        "es": "Un evento necesita su título y su fecha o lugar; manténgalos seleccionados.",
+    "import_no_item": {
+        "en": "There is no fact number {n}: the facts go from 1 to {count}.",
+        "es": "No hay ningún dato número {n}: los datos van del 1 al {count}.",
+    },
+    "import_edited": {"en": "Changed: {fields}.", "es": "Cambiado: {fields}."},
+    "import_needs_title": {
+        "en": "An event needs its title; keep it ticked, or type “title …”.",
+        "es": "Un evento necesita su título; manténgalo marcado, o escriba «título …».",
+    },
+    "import_not_event_save": {
+        "en": "This text does not read as an event. Press “Save anyway” if it is one.",
+        "es": "Este texto no parece un evento. Pulse «Guardar de todos modos» si lo es.",
     },
     "import_saved": {
         "en": "Imported: {event} ({facts} facts). It is answered from now on; /undo removes it again.",
         "es": "Importado: {event} ({facts} datos). Ya se responde sobre él; /undo lo quita de nuevo.",
     },
+    "import_cancelled": {
+        "en": "Import cancelled; nothing was saved.",
+        "es": "Importación cancelada; no se guardó nada.",
+    },
     "btn_save_selected": {"en": "💾 Save selected", "es": "💾 Guardar lo elegido"},
+    "btn_save_anyway": {"en": "💾 Save anyway", "es": "💾 Guardar de todos modos"},
+    "btn_read_it": {"en": "📖 Read it", "es": "📖 Leerlo"},
+    "btn_page_prev": {"en": "◀ Previous", "es": "◀ Anterior"},
+    "btn_page_next": {"en": "Next ▶", "es": "Siguiente ▶"},
+    "bad_share": {
+        "en": '"{value}" is not a number or a percentage of participants. Write 12, or 40%.',
+        "es": '"{value}" no es un número ni un porcentaje de participantes. Escriba 12, o 40%.',
+    },
+    "bad_length": {
+        "en": '"{value}" is not a length. Write it like 5 days, 2 weeks or 3 hours.',
+        "es": '"{value}" no es una duración. Escríbala como 5 días, 2 semanas o 3 horas.',
+    },
+    "bad_format": {
+        "en": '"{value}" is not a format I know: in person, online or hybrid.',
+        "es": '"{value}" no es una modalidad que conozca: presencial, en línea o híbrida.',
+    },
+    "bad_language": {
+        "en": '"{value}" is not a language I know: en or es.',
+        "es": '"{value}" no es un idioma que conozca: en o es.',
+    },
+    # reading files and pages
+    "read_empty": {"en": "There is no text to import: it is empty.", "es": "No hay texto que importar: está vacío."},
+    "read_too_long": {
+        "en": "The text is too long to be one release ({chars} characters; at most {limit}).",
+        "es": "El texto es demasiado largo para ser un comunicado ({chars} caracteres; como máximo {limit}).",
+    },
+    "read_no_file": {"en": "There is no file {name}.", "es": "No existe el archivo {name}."},
+    "read_os_error": {"en": "{name} cannot be read: {error}.", "es": "No se puede leer {name}: {error}."},
+    "read_too_big": {
+        "en": "The file is too big to import ({size} MB; at most {limit} MB). Send the release's text instead.",
+        "es": "El archivo es demasiado grande para importarlo ({size} MB; como máximo {limit} MB). Envíe el texto "
+        "del comunicado.",
+    },
+    "read_format": {
+        "en": "I cannot read {name}: I read plain text (.txt), Markdown (.md), HTML (.html), PDF (.pdf) and Word "
+        "(.docx).",
+        "es": "No puedo leer {name}: leo texto (.txt), Markdown (.md), HTML (.html), PDF (.pdf) y Word (.docx).",
+    },
+    "read_old_word": {
+        "en": "{name} is in the old Word format (.doc), which I cannot read. Save it as .docx or PDF and send it "
+        "again.",
+        "es": "{name} está en el formato antiguo de Word (.doc), que no puedo leer. Guárdelo como .docx o PDF y "
+        "envíelo de nuevo.",
+    },
+    "read_encoding": {
+        "en": "{name} is not in an encoding I can read. Save it as UTF-8 text.",
+        "es": "{name} no tiene una codificación que pueda leer. Guárdelo como texto UTF-8.",
+    },
+    "read_pdf_locked": {
+        "en": "{name} is protected by a password, so I cannot read it.",
+        "es": "{name} está protegido con contraseña, así que no puedo leerlo.",
+    },
+    "read_damaged": {
+        "en": "{name} seems damaged: I could not open it. Try saving it again, or send its text.",
+        "es": "{name} parece dañado: no pude abrirlo. Pruebe a guardarlo de nuevo, o envíe su texto.",
+    },
+    "read_pdf_no_text": {
+        "en": "{name} has no text I can read (it may be a scan). Send the release's text instead.",
+        "es": "{name} no tiene texto que pueda leer (puede ser un escaneo). Envíe el texto del comunicado.",
+    },
+    "read_no_article": {
+        "en": "I found no article in that page: no text long enough to be a release.",
+        "es": "No encontré ningún artículo en esa página: ningún texto tan largo como un comunicado.",
+    },
+    "link_scheme": {
+        "en": "I only read web pages (http:// or https:// links), not {url}.",
+        "es": "Solo leo páginas web (enlaces http:// o https://), no {url}.",
+    },
+    "link_invalid": {"en": "{url} is not a link I can open.", "es": "{url} no es un enlace que pueda abrir."},
+    "link_not_found": {
+        "en": "The page {url} does not exist (not found). Check the link.",
+        "es": "La página {url} no existe (no encontrada). Revise el enlace.",
+    },
+    "link_status": {
+        "en": "The site would not give me {url} (error {status}). Try again later, or send the release's text.",
+        "es": "El sitio no me dio {url} (error {status}). Inténtelo más tarde, o envíe el texto del comunicado.",
+    },
+    "link_timeout": {
+        "en": "{url} did not answer within {seconds} seconds. Try again later, or send the release's text.",
+        "es": "{url} no respondió en {seconds} segundos. Inténtelo más tarde, o envíe el texto del comunicado.",
+    },
+    "link_unreachable": {
+        "en": "I could not reach {url} ({error}). Check the link, or send the release's text.",
+        "es": "No pude llegar a {url} ({error}). Revise el enlace, o envíe el texto del comunicado.",
+    },
+    "link_redirects": {
+        "en": "{url} sends me on to other pages more than {limit} times, so I stopped. Send the final link.",
+        "es": "{url} me redirige a otras páginas más de {limit} veces, así que paré. Envíe el enlace final.",
+    },
+    "link_type": {
+        "en": "{url} is not a page or a document I can read (it is {type}).",
+        "es": "{url} no es una página ni un documento que pueda leer (es {type}).",
+    },
+    "link_no_article": {
+        "en": "I found no article in {url}: no text long enough to be a release. Send its text instead.",
+        "es": "No encontré ningún artículo en {url}: ningún texto tan largo como un comunicado. Envíe su texto.",
+    },
     # -- Telegram: subscriptions -------------------------------------------------------------------------
     "cmd_subscribe": {"en": "Get told about new events", "es": "Recibir avisos de eventos nuevos"},
     "cmd_subscriptions": {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import newevent
+from handlers import importing, newevent
 from handlers.buttons import on_button
 from handlers.errors import on_error
 from handlers.menu import COMMANDS
@@ -18,6 +18,7 @@ from handlers.questions import AddressedToBot, on_other_message, on_question, on
 def register(application: Application) -> None:
     new_messages = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
     application.add_handler(newevent.conversation())  # first: while it runs, it takes the admin's answers
+    application.add_handler(importing.conversation())  # then /import: documents, links, a text in parts, edits
     for command in COMMANDS:
         if not command.conversation:
             application.add_handler(CommandHandler(command.names, command.callback, filters=new_messages))

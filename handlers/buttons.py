@@ -26,7 +26,7 @@ from handlers.context import (
 )
 from handlers.editing import on_confirm
 from handlers.events import show_page
-from handlers.importing import on_import_button
+from handlers.import_review import on_import_button
 from handlers.keyboards import Press, decode, without_feedback
 from handlers.language import choose_language
 from handlers.questions import record, send_answer

@@ -1,164 +1,240 @@
-"""/import: the admin pastes a press release; the bot proposes the event and the facts it found, each with its
-quote, says what it did not find, and saves only the facts the admin keeps selected."""
+"""/import: an admin gives the bot a press release, and it proposes the event and the facts it found.
+
+The release can come four ways, all in a private chat with an admin:
+- ``/import TEXT`` (a message cut at Telegram's 4,096 characters is taken as the first part of a longer text);
+- ``/import LINK``, or a message that is only a link;
+- a document (.txt, .md, .html, .pdf, .docx), with or without "/import" as its caption;
+- ``/import`` alone, then the text in as many messages as needed, then "Read it" or /done.
+The preview and what follows it are in `handlers.import_review`. Reading files and pages runs on threads of
+its own, so a slow site never holds up the store or other chats.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+import asyncio
+import re
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.warnings import PTBUserWarning
 
-from bot.edits import AdminSource, event_subject, new_fact
-from bot.engine import Engine
-from bot.extract import Extraction, Found, extract
-from bot.messages import format_date, kind_name, say
+from bot.import_run import Known, prepare
+from bot.messages import say
+from bot.reading import MAX_BYTES, Release, Unreadable, fetch, from_text, is_link, read_bytes
 from handlers.admin import admin_only
-from handlers.context import Context, close_choice, deps, edit_text, reply_text, retrying, stale_button, user_lang
-from handlers.editing import Change, commit, describe, field_name, programme_names
-from handlers.keyboards import encode
-from handlers.newevent import look_alikes, unique_subject
-from handlers.subscriptions import offer_to_notify
+from handlers.context import Context, close_choice, deps, in_private, reply_text, retrying, stale_button, user_lang
+from handlers.import_review import REVIEWING, SESSION, Session, on_edit, on_import_button, show
+from handlers.keyboards import decode, encode
+from handlers.questions import on_question
 
-IMPORT = "import"
-PER_ROW = 5
-
-
-@dataclass
-class ImportDraft:
-    found: list[Found]
-    missing: list[str]
-    made_title: bool = False
-    left_out: set[int] = field(default_factory=set)
-    message_id: int = 0
-
-    def kept(self) -> list[Found]:
-        return [f for n, f in enumerate(self.found) if n not in self.left_out]
+COLLECTING = 20
+PARTS = "import_parts"
+CUT_AT = 3900  # a message this long was probably cut by Telegram (4,096 characters), with the rest to follow
+MAX_PARTS = 40
 
 
-def draft_from(result: Extraction, lang: str) -> ImportDraft | None:
-    """The proposal for an extraction; None when it names no date and no place (no event to speak of)."""
-    found = list(result.facts)
-    fields = {f.field for f in found}
-    if not ({"date", "city", "country"} & fields):
-        return None
-    made_title = "title" not in fields
-    if made_title:  # a name for the event from its kind, place and date, said to be made up
-        kind = next((str(f.value) for f in found if f.field == "kind"), "event")
-        place = next((str(f.value) for f in found if f.field in ("city", "country")), "")
-        day = next((f for f in found if f.field == "date"), None)
-        when = format_date(date.fromisoformat(str(day.value)), "en") if day else ""
-        title = ", ".join(p for p in (kind_name(kind, "en").capitalize(), place, when) if p)
-        quote = day.quote if day else next(f.quote for f in found if f.field in ("city", "country"))
-        found.insert(0, Found("title", title, quote))
-    missing = [m for m in result.missing if m != "title"]
-    return ImportDraft(found, missing, made_title)
-
-
-def preview(draft: ImportDraft, engine: Engine, lang: str) -> tuple[str, InlineKeyboardMarkup]:
-    lines = [say("import_preview", lang), ""]
-    for n, fact in enumerate(draft.found):
-        mark = "⬜" if n in draft.left_out else "✅"
-        lines.append(f"{mark} {n + 1}. {field_name(fact.field)}: {describe(fact.field, fact.value)}")
-        if fact.field == "title" and draft.made_title:
-            lines.append("    " + say("import_made_title", lang))
-        else:
-            lines.append(f"    “{_short(fact.quote)}”")
-    if draft.missing:
-        lines += ["", say("import_missing", lang, fields=", ".join(field_name(m) for m in draft.missing))]
-    values = {f.field: f.value for f in draft.found}
-    places = [str(values[k]) for k in ("city", "country") if k in values]
-    lines += look_alikes(engine, str(values.get("title", "")), values.get("date"), places, lang)
-    numbers = [
-        InlineKeyboardButton(("⬜ " if n in draft.left_out else "✅ ") + str(n + 1), callback_data=encode("i", "t", n))
-        for n in range(len(draft.found))
-    ]
-    rows = [numbers[i : i + PER_ROW] for i in range(0, len(numbers), PER_ROW)]
-    rows.append(
-        [
-            InlineKeyboardButton(say("btn_save_selected", lang), callback_data=encode("i", "s", 0)),
-            InlineKeyboardButton(say("btn_cancel", lang), callback_data=encode("i", "c", 0)),
-        ]
-    )
-    return "\n".join(lines), InlineKeyboardMarkup(rows)
-
-
-def _short(quote: str, limit: int = 140) -> str:
-    return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "…"
+@cache
+def readers() -> ThreadPoolExecutor:
+    """Threads for reading files and pages (slow sites, big PDFs), apart from the one that writes the store."""
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader")
 
 
 @admin_only
-async def on_import(update: Update, context: Context) -> None:
-    bot_deps, lang = deps(context), user_lang(update, context)
+async def on_import(update: Update, context: Context) -> int:
+    """/import with a text, a link, or nothing (then the text follows in messages)."""
     message = update.effective_message
     assert message is not None and context.user_data is not None
-    parts = (message.text or "").split(None, 1)
-    text = parts[1].strip() if len(parts) == 2 else ""
+    text = re.sub(r"^/import(@\w+)?", "", message.text or "", flags=re.IGNORECASE).strip()
+    context.user_data.pop(SESSION, None)
+    context.user_data.pop(PARTS, None)
+    lang = user_lang(update, context)
     if not text:
-        await reply_text(update, say("import_usage", lang))
-        return
-    engine = bot_deps.engine
-    organisations = {
-        str(f.value)
-        for event in engine.index.events.values()
-        for name in ("organisers", "funders")
-        for f in event.many(name)
-    }
-    draft = draft_from(extract(text, organisations, programme_names(engine)), lang)
-    if draft is None:
-        await reply_text(update, say("import_nothing", lang))
-        return
-    context.user_data[IMPORT] = draft
-    body, keyboard = preview(draft, engine, lang)
-    sent = await reply_text(update, body, keyboard)
-    draft.message_id = sent.message_id
+        context.user_data[PARTS] = []
+        await reply_text(update, say("import_collecting", lang), _read_button(lang))
+        return COLLECTING
+    if is_link(text):
+        return await _import_link(update, context, text)
+    if len(message.text or "") >= CUT_AT:
+        context.user_data[PARTS] = [text]
+        await reply_text(update, say("import_cut", lang), _read_button(lang))
+        return COLLECTING
+    return await _import_text(update, context, text)
 
 
-async def on_import_button(update: Update, context: Context, action: str, number: str) -> None:
-    query = update.callback_query
-    assert query is not None and query.message is not None
+async def on_link(update: Update, context: Context) -> int | None:
+    """A message that is only a link: an admin's is a release to import; anyone else's is a question."""
+    user = update.effective_user
+    message = update.effective_message
+    if not deps(context).is_admin(user.id if user else None) or message is None:
+        await on_question(update, context)
+        return None
+    return await _import_link(update, context, (message.text or "").strip())
+
+
+async def on_document(update: Update, context: Context) -> int | None:
+    """A document sent to the bot: an admin's is a release to import."""
     lang = user_lang(update, context)
     user = update.effective_user
-    draft = (context.user_data or {}).get(IMPORT)
-    current = isinstance(draft, ImportDraft) and draft.message_id == query.message.message_id
-    if not current or not deps(context).is_admin(user.id if user else None):
-        await stale_button(update, lang)
-        return
-    assert isinstance(draft, ImportDraft) and context.user_data is not None
-    if action == "t":
-        n = int(number)
-        if n < len(draft.found):
-            draft.left_out ^= {n}
-        await retrying(lambda: query.answer())
-        body, keyboard = preview(draft, deps(context).engine, lang)
-        await edit_text(update, body, keyboard)
-        return
-    if action == "c":
-        context.user_data.pop(IMPORT, None)
+    message = update.effective_message
+    assert message is not None
+    if not deps(context).is_admin(user.id if user else None):
+        await reply_text(update, say("import_document_admins", lang))
+        return ConversationHandler.END
+    if not in_private(update):
+        await reply_text(update, say("admin_private_only", lang))
+        return ConversationHandler.END
+    document = message.document
+    assert document is not None and context.user_data is not None
+    context.user_data.pop(PARTS, None)
+    name = document.file_name or "document"
+    if (document.file_size or 0) > MAX_BYTES:
+        size = f"{(document.file_size or 0) / (1024 * 1024):.1f}"
+        await reply_text(update, say("read_too_big", lang, size=size, limit=f"{MAX_BYTES / (1024 * 1024):.1f}"))
+        return ConversationHandler.END
+    await reply_text(update, say("import_reading", lang, origin=name))
+    try:
+        telegram_file = await retrying(document.get_file)
+        data = bytes(await retrying(telegram_file.download_as_bytearray))
+    except BadRequest:  # Telegram hands bots files of up to 20 MB only
+        await reply_text(update, say("read_too_big", lang, size="> 20", limit=f"{MAX_BYTES / (1024 * 1024):.1f}"))
+        return ConversationHandler.END
+    return await _read_and_show(update, context, lambda: read_bytes(data, name, document.mime_type or ""))
+
+
+async def on_part(update: Update, context: Context) -> int:
+    """One more message of a release being collected."""
+    message = update.effective_message
+    assert message is not None and context.user_data is not None
+    parts: list[str] = context.user_data.setdefault(PARTS, [])
+    lang = user_lang(update, context)
+    if len(parts) >= MAX_PARTS:
+        return await read_collected(update, context)
+    parts.append(message.text or "")
+    chars = len(joined(parts))
+    await reply_text(update, say("import_collected", lang, parts=len(parts), chars=chars), _read_button(lang))
+    return COLLECTING
+
+
+async def on_done(update: Update, context: Context) -> int:
+    return await read_collected(update, context)
+
+
+async def read_collected(update: Update, context: Context) -> int:
+    """ "Read it" or /done: the collected messages, as one release."""
+    assert context.user_data is not None
+    query = update.callback_query
+    parts = context.user_data.get(PARTS)
+    lang = user_lang(update, context)
+    if parts is None:
+        if query is not None:
+            await stale_button(update, lang)
+        return ConversationHandler.END
+    if query is not None:
         await close_choice(update)
-        await reply_text(update, say("cancelled", lang))
-        return
-    kept = draft.kept()
-    fields = {f.field for f in kept}
-    if "title" not in fields or not ({"date", "city", "country"} & fields):
-        await retrying(lambda: query.answer(say("import_needs", lang), show_alert=True))
-        return
-    context.user_data.pop(IMPORT, None)
-    await close_choice(update)
-    await _save(update, context, draft, kept, lang)
+    if not parts:
+        await reply_text(update, say("import_collect_empty", lang))
+        return COLLECTING
+    context.user_data.pop(PARTS, None)
+    return await _import_text(update, context, joined(parts))
 
 
-async def _save(update: Update, context: Context, draft: ImportDraft, kept: list[Found], lang: str) -> None:
-    user = update.effective_user
-    assert user is not None
-    engine = deps(context).engine
-    values = {f.field: f.value for f in kept}
-    place = next((str(values[k]) for k in ("city", "country") if k in values), None)
-    subject = unique_subject(engine, event_subject(str(values["title"]), values.get("date"), place))
-    title = str(values["title"]) if not draft.made_title else ""
-    facts = [
-        new_fact(subject, f.field, f.value, AdminSource(user.full_name, user.id, f.quote, title=title).source(""))
-        for f in kept
-    ]
-    ack = say("import_saved", lang, event=values["title"], facts=len(facts))
-    await commit(update, context, Change(str(values["title"]), saves=facts), ack=ack)
-    await offer_to_notify(update, context, subject.removeprefix("event:"))
+def joined(parts: list[str]) -> str:
+    """Messages of one text put back together: a part cut mid-sentence goes on in the same line."""
+    text = ""
+    for part in parts:
+        if text:
+            text += "\n" if re.search(r"[.!?:;\"”»)]\s*$", text) else " "
+        text += part.strip()
+    return text
+
+
+async def on_cancel(update: Update, context: Context) -> int:
+    if context.user_data is not None:
+        context.user_data.pop(SESSION, None)
+        context.user_data.pop(PARTS, None)
+    await reply_text(update, say("import_cancelled", user_lang(update, context)))
+    return ConversationHandler.END
+
+
+async def on_press(update: Update, context: Context) -> int:
+    """A press on an /import button while the import is in progress."""
+    query = update.callback_query
+    assert query is not None
+    press = decode(query.data)
+    if press is None or press.kind != "i":
+        await stale_button(update, user_lang(update, context))
+        return ConversationHandler.END
+    action, number = press.args
+    collecting = context.user_data is not None and PARTS in context.user_data
+    if collecting and action == "r":
+        return await read_collected(update, context)
+    if collecting and action == "c":
+        await close_choice(update)
+        return await on_cancel(update, context)
+    return await on_import_button(update, context, action, number)
+
+
+async def _import_text(update: Update, context: Context, text: str) -> int:
+    return await _read_and_show(update, context, lambda: from_text(text))
+
+
+async def _import_link(update: Update, context: Context, url: str) -> int:
+    await reply_text(update, say("import_reading", user_lang(update, context), origin=url))
+    return await _read_and_show(update, context, lambda: fetch(url))
+
+
+async def _read_and_show(update: Update, context: Context, read: object) -> int:
+    """Read the release (on a reader thread), make its draft, and show its preview; a clear message otherwise."""
+    assert callable(read) and context.user_data is not None
+    lang = user_lang(update, context)
+    loop = asyncio.get_running_loop()
+    try:
+        release: Release = await loop.run_in_executor(readers(), read)
+    except Unreadable as exc:
+        await reply_text(update, say(exc.key, lang, **exc.values))
+        return ConversationHandler.END
+    known = Known.of(await asyncio.to_thread(deps(context).store.facts))
+    draft = await loop.run_in_executor(readers(), prepare, release, known)
+    session = context.user_data[SESSION] = Session(draft, known)
+    return await show(update, context, session)
+
+
+def _read_button(lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(say("btn_read_it", lang), callback_data=encode("i", "r", 0)),
+                InlineKeyboardButton(say("btn_cancel", lang), callback_data=encode("i", "c", 0)),
+            ]
+        ]
+    )
+
+
+def conversation() -> ConversationHandler[Context]:
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    text = filters.TEXT & ~filters.COMMAND & private
+    link = text & filters.Regex(r"(?i)^\s*(https?://|www\.)\S+\s*$")
+    documents = filters.Document.ALL & (private | filters.CaptionRegex(r"^/import\b"))
+    with warnings.catch_warnings():  # PTB notes that buttons are tracked per chat and user: that is the intent
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[
+                CommandHandler("import", on_import, filters=filters.UpdateType.MESSAGE),
+                MessageHandler(documents, on_document),
+                MessageHandler(link, on_link),
+            ],
+            states={
+                COLLECTING: [
+                    MessageHandler(text, on_part),
+                    CommandHandler("done", on_done),
+                    CallbackQueryHandler(on_press, pattern=r"^i:"),
+                ],
+                REVIEWING: [MessageHandler(text, on_edit), CallbackQueryHandler(on_press, pattern=r"^i:")],
+            },
+            fallbacks=[CommandHandler("cancel", on_cancel)],
+            allow_reentry=True,
+        )

@@ -13,7 +13,8 @@ mean") carry no data about it: the answer is looked up by the message the button
     l:LANG            answer in LANG in this chat (en, es, or auto)
     a:y|n:TOKEN       confirm or cancel an admin's proposed change
     n:y|n             confirm or cancel the new event of /newevent (this admin's one draft)
-    i:t:N | i:s:0 | i:c:0   /import: leave out or take back fact N, save the selection, cancel
+    i:ACTION:N        /import: leave out or take back fact N (t), show page N (p), save (s), save although it
+                      looks like a recorded event or not an event (a), cancel (c), read the collected text (r)
     u:ACTION:ARG      /subscribe: show a dimension (d), toggle option N (o), back (b), save (s), cancel (x)
     w:ACTION:SID      /subscriptions: pause (p), resume (r), remove (d) one; remove all (a) or keep them (k)
     b:y|n:EVENT       notify the subscribers about a published event now, or not
@@ -62,7 +63,7 @@ def decode(data: object) -> Press | None:
         return None
     if kind in ACTIONS and (len(args[0]) != 1 or args[0] not in ACTIONS[kind]):
         return None
-    if kind == "i" and (args[0] not in ("t", "s", "c") or not args[1].isdigit() or len(args[1]) > 4):
+    if kind == "i" and (args[0] not in ("t", "p", "s", "a", "c", "r") or not args[1].isdigit() or len(args[1]) > 4):
         return None
     if kind == "f" and args[0] not in ("u", "d"):
         return None

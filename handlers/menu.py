@@ -102,7 +102,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("undo", editing.on_undo, "cmd_undo", admin=True),
     Command("history", editing.on_history, "cmd_history", admin=True),
     Command("newevent", newevent.on_newevent, "cmd_newevent", admin=True, conversation=True),
-    Command("import", importing.on_import, "cmd_import", admin=True),
+    Command("import", importing.on_import, "cmd_import", admin=True, conversation=True),
     Command("announce", subscriptions.on_announce, "cmd_announce", admin=True),
     Command("cancel", editing.on_cancel, "cmd_cancel", admin=True),
     Command("export", backup.on_export, "cmd_export", admin=True),

@@ -168,6 +168,7 @@ class FakeTelegram:
         self._recent: deque[tuple[float, int]] = deque()  # (time, chat) of sent messages, for limits
         self.retry_after_sent = 0
         self.on_send: Callable[[dict[str, Any]], None] | None = None  # called (under the lock) per message sent
+        self.files: dict[str, tuple[str, bytes]] = {}  # file id -> (file path, content): documents users sent
 
     # -- what tests do -----------------------------------------------------------------------------------
 
@@ -205,6 +206,39 @@ class FakeTelegram:
             message["reply_to_message"] = reply_to
         self.messages[(chat_id, message["message_id"])] = message
         return self._update({"message": message}, queue)
+
+    def sends_document(
+        self,
+        content: bytes,
+        file_name: str,
+        *,
+        mime_type: str = "",
+        caption: str | None = None,
+        chat_id: int = 1001,
+        user: dict[str, Any] | None = None,
+        chat_type: str = "private",
+        queue: bool = True,
+    ) -> dict[str, Any]:
+        """A user's message with a document (the bot can then getFile and download it)."""
+        update = self.says("", chat_id=chat_id, user=user, chat_type=chat_type, queue=False)
+        message = update["message"]
+        del message["text"]
+        file_id = f"file{len(self.files) + 1}"
+        self.files[file_id] = (f"documents/{file_id}_{file_name}", content)
+        message["document"] = {
+            "file_id": file_id,
+            "file_unique_id": f"unique-{file_id}",
+            "file_name": file_name,
+            "file_size": len(content),
+            **({"mime_type": mime_type} if mime_type else {}),
+        }
+        if caption is not None:
+            message["caption"] = caption
+        return self._update({"message": message}, queue) if queue else update
+
+    def file_content(self, path: str) -> bytes | None:
+        """What a file download (``/file/bot<token>/<file path>``) returns, or None when there is no such file."""
+        return next((content for file_path, content in self.files.values() if file_path == path), None)
 
     def press(
         self, message: dict[str, Any], data: str, *, user: dict[str, Any] | None = None, queue: bool = True
@@ -451,6 +485,15 @@ class FakeTelegram:
         self.sent.append(message | {"content": document["content"]})  # what the test reads; not sent back
         return message
 
+    def _m_getfile(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(params.get("file_id"))
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        path, content = self.files[file_id]
+        if len(content) > 20 * 1024 * 1024:  # what the real Bot API refuses to hand out
+            raise ApiError(400, "Bad Request: file is too big")
+        return {"file_id": file_id, "file_unique_id": f"unique-{file_id}", "file_size": len(content), "file_path": path}
+
     def _m_answercallbackquery(self, params: dict[str, Any]) -> bool:
         if len(str(params.get("text") or "")) > 200:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
@@ -601,6 +644,9 @@ class FakeRequest(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         path = urlparse(url).path
+        if "/file/bot" in path:  # a file download, beside the methods
+            content = self.fake.file_content(path.split("/file/bot", 1)[1].partition("/")[2])
+            return (200, content) if content is not None else (404, b"Not Found")
         token, api_method = path.rsplit("/", 2)[-2:]
         raw: dict[str, Any] = dict(request_data.json_parameters) if request_data else {}
         if request_data is not None and request_data.contains_files:
@@ -637,6 +683,13 @@ class FakeBotAPIServer:
                 return None
 
             def do_GET(self) -> None:
+                if self.path.startswith("/file/bot"):  # a file download
+                    content = fake_ref.file_content(self.path.split("/file/bot", 1)[1].partition("/")[2])
+                    self.send_response(200 if content is not None else 404)
+                    self.send_header("Content-Length", str(len(content or b"")))
+                    self.end_headers()
+                    self.wfile.write(content or b"")
+                    return
                 self.do_POST()
 
             def do_POST(self) -> None:
