@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.engine import sets
-from bot.engine.attributes import ATTRIBUTES, BY_NAME
+from bot.engine.attributes import ASKED, ATTRIBUTES, BY_NAME
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Answer, Choice, Conversation, EventsPage, Finding
 from bot.engine.phrase import phrase
@@ -90,6 +90,8 @@ class Engine:
         ):
             return Answer(say(query.small_talk, lang, examples=self.examples(lang)), query.small_talk, lang, 0.9)
         clauses = asked or self._implied(query, conv)
+        for clause in clauses:
+            _count_what_was_asked(clause, conv)
         if not clauses:
             return self._fallback(snap, query, 0.0)
         findings = snap.responder.findings(query, clauses, conv)
@@ -242,6 +244,13 @@ class Engine:
             if len(out) >= n:
                 break
         return out
+
+
+def _count_what_was_asked(clause: Clause, conv: Conversation) -> None:
+    """ "count?" / "how many?" after "who funded it?": the number of funders, not of participants."""
+    asked = BY_NAME.get(conv.attribute or "")
+    if clause.form == "how_many" and clause.scores.get(clause.attribute, 0.0) < ASKED and asked and asked.counts:
+        clause.attributes = [asked.name]
 
 
 def _strongly_in_domain(query: Query) -> bool:

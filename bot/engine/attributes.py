@@ -80,7 +80,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         _cues(
             "countr*:0.95 | nations:0.85 | nationals:0.6 | come from:0.85 | came from:0.85 | where from:0.9 | represented:0.9 "
             "| nationalit*:0.9 | nacionalidad*:0.9 | pais*:0.95 | de donde:0.85 | procedencia:0.9 | procedian:0.9 | procedentes:0.85 "
-            "| representad*:0.9 | venian:0.6 | vinieron de:0.85"
+            "| representad*:0.9 | venian:0.6 | vinieron de:0.85 | among them:0.8 | among the participants:0.85 "
+            "| entre ellos:0.8 | entre los participantes:0.85"
         ),
         {
             "en": "which countries were the participants of {event} from",

@@ -43,6 +43,7 @@ class Subject:
     located: bool = False  # the question itself named the event(s)
     checked: list[Span] = field(default_factory=list)  # what a yes/no question checks about the event
     total: int = 0  # events matching, when `events` holds only the newest of them
+    years: tuple[int, ...] = ()  # years taken from the conversation ("and the year before?")
 
     @property
     def one(self) -> str | None:
@@ -118,6 +119,8 @@ class Resolver:
 
     def _is_checked(self, query: Query, clause: Clause, span: Span) -> bool:
         attr = clause.attribute
+        if clause.yes_no and attr == "place" and span.kind == "place" and _alone(query, span):
+            return True  # "was it held in Mexico?", after a question about an event
         if span.kind == "place" and attr in ("participants", "countries", "") and _after_from(query.words, span.start):
             return True
         if not clause.yes_no:
@@ -144,16 +147,17 @@ class Resolver:
         checked: list[Span] = (),  # type: ignore[assignment]
     ) -> Subject:
         index = self.index
-        if query.other and conv.options:
-            others = [e for e in conv.options if e not in conv.events and e in index.events]
-            if others:
+        if query.other:  # "the other one": of the events last offered, or the only other one there is
+            pool = conv.options if len(conv.options) > len(conv.events) else tuple(index.events)
+            others = [e for e in pool if e not in conv.events and e in index.events]
+            if len(others) == 1 or (others and conv.options):
                 return Subject("event", events=others[:1], located=True)
         if query.relative_year and conv.years and not any(s.kind == "year" for s in locators):
-            years = [y + query.relative_year for y in conv.years]
+            years = tuple(y + query.relative_year for y in conv.years)
             located = [e for y in years for e in index.by_year.get(y, ())]
             if not located:
-                return Subject("event", unknown=" ".join(map(str, years)))
-            return Subject("event", events=index.newest(located, LIST_LIMIT), located=True)
+                return Subject("event", unknown=" ".join(map(str, years)), years=years)
+            return Subject("event", events=index.newest(located, LIST_LIMIT), located=True, years=years)
         if not locators:
             if _both(clause):  # "did the EU fund both events?": the two last discussed, or the only two there are
                 pair = [e for e in (conv.options or conv.events) if e in index.events]
@@ -282,9 +286,10 @@ class Resolver:
         """Every event matching all the filters the question names (newest first)."""
         index = self.index
         if query.relative_year and conv.years and not any(s.kind == "year" for s in locators):
-            years = [y + query.relative_year for y in conv.years]
+            years = tuple(y + query.relative_year for y in conv.years)
             events = {e for y in years for e in index.by_year.get(y, ())}
-            return Subject("events", events=index.newest(events, LIST_LIMIT), located=True, total=len(events))
+            found = index.newest(events, LIST_LIMIT)
+            return Subject("events", events=found, located=True, total=len(events), years=years)
         if not locators:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
         matching: set[str] | None = None
@@ -360,6 +365,11 @@ def _by_position(spans: list[Span]) -> list[list[Span]]:
     for span in spans:
         groups.setdefault((span.start, span.end), []).append(span)
     return list(groups.values())
+
+
+def _alone(query: Query, span: Span) -> bool:
+    """Whether `span` is the only thing the message names (it then checks the event discussed before)."""
+    return all(s is span or s.kind in ("role", "ordinal") for s in query.spans)
 
 
 def _all_events(clause: Clause) -> bool:

@@ -22,7 +22,7 @@ CHOICES = 10  # event buttons under an answer
 def list_events(query: Query, clause: Clause, subject: Subject, index: KnowledgeIndex) -> Finding:
     events = subject.events
     total = subject.total or len(events)
-    where = _filters(query, clause, index)
+    where = _filters(query, clause, index, subject.years)
     if not events:
         none = {"filter": where, "events": _names(index, index.newest_first[:5], query.lang)}
         return Finding("events_none", none, intent="events")
@@ -51,8 +51,8 @@ def event_line(index: KnowledgeIndex, eid: str, lang: str) -> str:
     )
 
 
-def _filters(query: Query, clause: Clause, index: KnowledgeIndex) -> Finding | str:
-    parts: list[Finding] = []
+def _filters(query: Query, clause: Clause, index: KnowledgeIndex, years: tuple[int, ...] = ()) -> Finding | str:
+    parts: list[Finding] = [Finding("filter_year", {"year": year}) for year in years]
     spans = [group[0] for group in _by_position(_place_or_organisation(query.spans, clause))]
     for span in spans:
         if span.kind == "year":
