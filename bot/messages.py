@@ -936,7 +936,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{event}: the number of participants from {country} is not recorded; they came from {countries}.",
         "es": "{event}: el número de participantes de {country} no consta; vinieron de {countries}.",
     },
-    "women_count": {"en": "{event}: {n} of the participants were women.", "es": "{event}: {n} de los participantes eran mujeres."},
+    "women_count": {
+        "en": "{event}: {n} of the participants were women.",
+        "es": "{event}: {n} de los participantes eran mujeres.",
+    },
     "women_percent": {
         "en": "{event}: women were {percent}% of the participants.",
         "es": "{event}: las mujeres fueron el {percent} % de los participantes.",
@@ -945,12 +948,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{event}: the number of women is not recorded.",
         "es": "{event}: el número de mujeres no consta.",
     },
-    "men_count": {"en": "{event}: {n} of the participants were men.", "es": "{event}: {n} de los participantes eran hombres."},
+    "men_count": {
+        "en": "{event}: {n} of the participants were men.",
+        "es": "{event}: {n} de los participantes eran hombres.",
+    },
     "men_percent": {
         "en": "{event}: men were {percent}% of the participants.",
         "es": "{event}: los hombres fueron el {percent} % de los participantes.",
     },
-    "men_unrecorded": {"en": "{event}: the number of men is not recorded.", "es": "{event}: el número de hombres no consta."},
+    "men_unrecorded": {
+        "en": "{event}: the number of men is not recorded.",
+        "es": "{event}: el número de hombres no consta.",
+    },
     "country_count": {
         "en": "{event}: participants came from {n} countries; the release does not name them.",
         "es": "{event}: los participantes vinieron de {n} países; el comunicado no los nombra.",
@@ -1053,7 +1062,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "org_partners": {"en": "{event}: its partners were {names}.", "es": "{event}: sus socios fueron {names}."},
     "org_partners_unrecorded": {"en": "{event}: no partners are recorded.", "es": "{event}: no constan socios."},
     "org_trainers": {"en": "{event}: the trainers were {names}.", "es": "{event}: los instructores fueron {names}."},
-    "count_of": {"en": "{event}: the release names {n}: {names}.", "es": "{event}: el comunicado menciona {n}: {names}."},
+    "count_of": {
+        "en": "{event}: the release names {n}: {names}.",
+        "es": "{event}: el comunicado menciona {n}: {names}.",
+    },
     "member_yes": {
         "en": "Yes: {name} is recorded among the {what} of {event}.",
         "es": "Sí: {name} consta entre {what} de {event}.",
@@ -1086,8 +1098,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary_head": {"en": "{title} — {kind}, {when}, {where}.", "es": "{title} — {kind}, {when}, {where}."},
     "count_events": {"en": "I know {n}{filter}.", "es": "Conozco {n}{filter}."},
-    "events_list": {"en": "{n}{filter}, newest first:\n{items}{more}", "es": "{n}{filter}, del más reciente al más antiguo:\n{items}{more}"},
-    "events_more": {"en": "\n… and {n} more (/events lists them all).", "es": "\n… y {n} más (/events los muestra todos)."},
+    "events_list": {
+        "en": "{n}{filter}, newest first:\n{items}{more}",
+        "es": "{n}{filter}, del más reciente al más antiguo:\n{items}{more}",
+    },
+    "events_more": {
+        "en": "\n… and {n} more (/events lists them all).",
+        "es": "\n… y {n} más (/events los muestra todos).",
+    },
     "events_none": {
         "en": "I have no record of events{filter}. The events I know: {events}.",
         "es": "No tengo registro de eventos{filter}. Los eventos que conozco: {events}.",

@@ -135,7 +135,11 @@ def gold_facts(item: Item) -> list[Fact]:
     for name in g["participant_countries"]:
         add("participant_countries", country(name) or name, name)
     if g["participant_country_count"] is not None:
-        add("country_count", {"count": g["participant_country_count"], "at_least": False}, g["participant_country_count"])
+        add(
+            "country_count",
+            {"count": g["participant_country_count"], "at_least": False},
+            g["participant_country_count"],
+        )
     for speaker in g["speakers"]:
         add("speakers", {"name": speaker["name"], "position": speaker["position"]}, speaker["name"].split()[-1])
     if g["series"]:

@@ -492,3 +492,49 @@ SMALL_TALK: dict[str, tuple[tuple[str, float], ...]] = {
         "| que puedes hacer:0.95 | que puedo preguntar:0.95 | como funciona:0.7 | how does this work:0.8 | usage:0.6"
     ),
 }
+
+
+class CueMatcher:
+    """Every row's cues compiled once, so that a clause is matched against all of them in one pass over its
+    words: single words by look-up, prefixes by their stems, and only phrases by substring search."""
+
+    def __init__(self, rows: dict[str, tuple[tuple[str, float], ...]]) -> None:
+        self.words: dict[str, list[tuple[str, float]]] = {}
+        self.stems: dict[str, list[tuple[str, float]]] = {}
+        self.phrases: list[tuple[str, str, float]] = []
+        for name, cues in rows.items():
+            for phrase, weight in cues:
+                if phrase.endswith("*"):
+                    self.stems.setdefault(phrase[:-1], []).append((name, weight))
+                elif " " in phrase:
+                    self.phrases.append((f" {phrase} ", name, weight))
+                else:
+                    self.words.setdefault(phrase, []).append((name, weight))
+        self.lengths = sorted({len(stem) for stem in self.stems})
+
+    def scores(self, words: list[str], padded: str) -> dict[str, float]:
+        """Each row's score: its best cue's weight, plus a little for each further one (at most two)."""
+        hits: dict[str, list[float]] = {}
+        stems_seen: set[str] = set()
+        for word in words:
+            for name, weight in self.words.get(word, ()):
+                hits.setdefault(name, []).append(weight)
+            for n in self.lengths:
+                stem = word[:n]
+                if len(stem) == n and stem in self.stems and stem not in stems_seen:
+                    stems_seen.add(stem)
+                    for name, weight in self.stems[stem]:
+                        hits.setdefault(name, []).append(weight)
+        for phrase, name, weight in self.phrases:
+            if phrase in padded:
+                hits.setdefault(name, []).append(weight)
+        out = {}
+        for name, found in hits.items():
+            found.sort(reverse=True)
+            out[name] = min(1.0, found[0] + 0.05 * min(2, len(found) - 1))
+        return out
+
+
+ATTRIBUTE_CUES = CueMatcher({row.name: row.cues for row in (*ATTRIBUTES, *UNRECORDED)})
+FORM_CUES = CueMatcher({form.name: form.cues for form in FORMS})
+DOMAIN_CUES = CueMatcher({"out": OUT_OF_DOMAIN, **SMALL_TALK})

@@ -183,6 +183,8 @@ class KnowledgeIndex:
             view.add(fact)
         self.by_year: dict[int, set[str]] = defaultdict(set)
         self.by_month: dict[int, set[str]] = defaultdict(set)  # month (1-12), any year
+        self.yearless: set[str] = set()  # events whose year is not recorded
+        self.dateless: set[str] = set()  # events with no date at all
         self.by_place: dict[str, set[str]] = defaultdict(set)  # folded city, country or venue
         self.by_kind: dict[str, set[str]] = defaultdict(set)  # the kind as recorded
         self.by_family: dict[str, set[str]] = defaultdict(set)  # its family ("training" for a workshop)
@@ -194,6 +196,7 @@ class KnowledgeIndex:
         self.by_format: dict[str, set[str]] = defaultdict(set)
         self.bigrams: set[str] = set()  # pairs of words in titles and topics ("virtual assets"): no cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
+        self.name_groups: dict[tuple[str, int, str, bool], list[str]] = defaultdict(list)  # events one name fits
         self.organisations: dict[str, str] = {}  # folded name or acronym -> the name as recorded
         # Folded phrase -> what it names: ("place", canonical) / ("kind", k) / ("role", r) / ("programme", id)
         # / ("person", folded full name) / ("organisation", folded name).
@@ -209,6 +212,7 @@ class KnowledgeIndex:
         self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
         self.vocabulary: set[str] = self._vocabulary()
         self._names: dict[tuple[str, str], str] = {}
+        self.memo: dict[tuple[str, ...], str] = {}  # texts derived from the facts, kept once made (event lines)
 
     # -- building ----------------------------------------------------------------------------------------
 
@@ -218,6 +222,11 @@ class KnowledgeIndex:
 
     def _index_event(self, event: EventView) -> None:
         eid = event.id
+        self.name_groups[_name_key(event)].append(eid)
+        if not event.when:
+            self.dateless.add(eid)
+        if not event.year:
+            self.yearless.add(eid)
         if event.when:
             if event.year:
                 self.by_year[event.year].add(eid)
@@ -338,8 +347,9 @@ class KnowledgeIndex:
     def _unique_names(self, eid: str, lang: str) -> dict[tuple[str, str], str]:
         """Names for `eid` and every event that would share its plain name, told apart by month, then day,
         then a word of their title."""
-        base = _plain_name(self.events[eid], lang)
-        same = [e for e in self._candidates_for(eid) if _plain_name(self.events[e], lang) == base]
+        event = self.events[eid]
+        base = _plain_name(event, lang)
+        same = sorted(self.name_groups.get(_name_key(event), [eid]))
         if len(same) <= 1:
             return {(eid, lang): base}
         names: dict[tuple[str, str], str] = {}
@@ -348,14 +358,6 @@ class KnowledgeIndex:
             if len(set(names.values())) == len(same):
                 return names
         return {(e, lang): f"{names[(e, lang)]} ({e})" for e in same}
-
-    def _candidates_for(self, eid: str) -> set[str]:
-        """Events that could share `eid`'s plain name: same place (or none) and same year."""
-        event = self.events[eid]
-        pool = self.by_year.get(event.year, set()) if event.year else set(self.events)
-        if event.place:
-            pool = pool & self.by_place.get(fold(event.place), set())
-        return pool | {eid}
 
     def sentences(self, eid: str) -> list[tuple[str, str, str]]:
         """(sentence, document id, document title) for every sentence of the releases the event was read from."""
@@ -374,6 +376,11 @@ class KnowledgeIndex:
                 continue
             out += [(s, doc, title) for s in _split_sentences(text)]
         return out
+
+
+def _name_key(event: EventView) -> tuple[str, int, str, bool]:
+    """What a plain name is made of: events with the same key would have the same name."""
+    return (fold(event.place), event.year or 0, event.kind, event.online)
 
 
 def _plain_name(event: EventView, lang: str) -> str:

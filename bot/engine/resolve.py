@@ -29,6 +29,7 @@ PARTICIPANT_COUNTRY = 0.5  # a country the participants came from, against one t
 DATE_MATCH = 3.0  # a date that fits, against topic words: a date named is nearly always meant
 TIE = 0.25  # events whose scores are this close are equally likely
 LIST_LIMIT = 25  # events named in one answer at most
+COMMON = 2000  # a descriptor shared by more events than this only ranks the candidates others bring in
 LOCATOR_KINDS = ("year", "month", "day", "place", "person", "organisation", "programme", "kind", "keyword", "ordinal")
 
 
@@ -80,7 +81,9 @@ class Resolver:
         locators = [s for s in locators if s not in checked]
         if not locators and checked and not clause.yes_no:
             locators, checked = checked, []
-        plural = clause.attribute == "events" or clause.form == "list" or (clause.form == "total" and _all_events(clause))
+        plural = (
+            clause.attribute == "events" or clause.form == "list" or (clause.form == "total" and _all_events(clause))
+        )
         if plural:
             return self._set(query, locators, conv)
         found = self._events(query, locators, clause, conv, checked)
@@ -223,43 +226,60 @@ class Resolver:
         return None
 
     def _scores(self, locators: list[Span], hard: set[str] | None) -> dict[str, float]:
-        """How well each candidate event fits the softer locators (dates, kinds, topic words, ...)."""
+        """How well each candidate event fits the softer locators (dates, kinds, topic words, ...).
+
+        Dates narrow first, through their posting lists (an event with another date is out; one whose date is
+        not recorded stays in). What is left is scored by set intersections, never by scanning every event;
+        with nothing hard or dated named, only the rarer descriptors bring candidates in, the common ones
+        ("training") only rank them."""
         index = self.index
-        scores: dict[str, float] = dict.fromkeys(hard, 0.0) if hard is not None else {}
+        base = hard
+        for span in locators:
+            if span.kind == "year":
+                allowed = index.by_year.get(int(span.value), set()) | index.yearless
+            elif span.kind == "month":
+                allowed = index.by_month.get(int(span.value), set()) | index.dateless
+            else:
+                continue
+            base = allowed if base is None else base & allowed
+        scores: dict[str, float] = dict.fromkeys(base, 0.0) if base is not None else {}
+        n = max(1, len(index.events))
 
         def add(events: set[str], weight: float) -> None:
-            for eid in events if hard is None else events & hard:
-                scores[eid] = scores.get(eid, 0.0) + weight
+            if base is not None:
+                for eid in events & base:
+                    scores[eid] += weight
+            elif len(events) <= COMMON or not scores:
+                for eid in events:
+                    scores[eid] = scores.get(eid, 0.0) + weight
+            else:
+                for eid in scores.keys() & events:
+                    scores[eid] += weight
 
-        n = max(1, len(index.events))
+        soft = []
         for span in locators:
             if span.kind == "place" and hard is not None:
                 # an event held there ranks above one whose participants only came from there
-                add(index.by_place.get(fold(str(span.value)), set()), PARTICIPANT_COUNTRY)
+                soft.append((index.by_place.get(fold(str(span.value)), set()), PARTICIPANT_COUNTRY))
             elif span.kind == "year":
-                add(index.by_year.get(int(span.value), set()), DATE_MATCH)
+                soft.append((index.by_year.get(int(span.value), set()), DATE_MATCH))
             elif span.kind == "month":
-                add(index.by_month.get(int(span.value), set()), DATE_MATCH)
+                soft.append((index.by_month.get(int(span.value), set()), DATE_MATCH))
             elif span.kind == "kind":
                 exact = index.by_kind.get(str(span.value), set())
                 family = index.by_family.get(lexicon.KIND_FAMILY.get(str(span.value), str(span.value)), set())
-                add(exact, KIND_EXACT * _rarity(n, len(exact)))
-                add(family - exact, KIND_FAMILY * _rarity(n, len(family)))
+                soft.append((exact, KIND_EXACT * _rarity(n, len(exact))))
+                soft.append((family, KIND_FAMILY * _rarity(n, len(family))))
             elif span.kind == "programme":
                 found = index.by_programme.get(str(span.value), set())
-                add(found, _rarity(n, len(found)))
+                soft.append((found, _rarity(n, len(found))))
             elif span.kind == "keyword":
-                add(index.by_keyword.get(str(span.value), set()), index.weight(str(span.value)))
+                soft.append((index.by_keyword.get(str(span.value), set()), index.weight(str(span.value))))
             elif span.kind == "ordinal":
-                add(self._in_series(int(span.value)), 1.0)
-        years = [int(s.value) for s in locators if s.kind == "year"]
-        months = [int(s.value) for s in locators if s.kind == "month"]
-        if years or months:  # an event with another date than the one named is out
-            for eid in list(scores):
-                event = index.events[eid]
-                if _date_contradicts(event.when, event.until, years, months):
-                    del scores[eid]
-        if hard is None:
+                soft.append((self._in_series(int(span.value)), 1.0))
+        for events, weight in sorted(soft, key=lambda ew: len(ew[0])):  # the rarest first
+            add(events, weight)
+        if base is None:
             return {e: s for e, s in scores.items() if s > 0}
         return scores
 
@@ -389,7 +409,9 @@ _ORGANISATION_ATTRIBUTES = frozenset({"funders", "organisers", "supporters", "pa
 def _place_or_organisation(spans: list[Span], clause: Clause) -> list[Span]:
     """Words that name both a place and an organisation ("Canada": the country, and the Government of Canada)
     are the organisation in a question about funders or organisers, and the place otherwise."""
-    both = {(s.start, s.end) for s in spans if s.kind == "place"} & {(s.start, s.end) for s in spans if s.kind == "organisation"}
+    both = {(s.start, s.end) for s in spans if s.kind == "place"} & {
+        (s.start, s.end) for s in spans if s.kind == "organisation"
+    }
     if not both:
         return spans
     organisational = bool(_ORGANISATION_ATTRIBUTES & set(clause.scores)) and (

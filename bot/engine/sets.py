@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Choice, Finding
-from bot.engine.phrase import Counted, Dates, Ev, Names, Num
+from bot.engine.phrase import Counted, Names, Num, dates_text
 from bot.engine.resolve import Subject, _by_position, _place_or_organisation
 from bot.engine.understand import Clause, Query
+from bot.messages import say
 from knowledge.facts import Fact
 
 LIST_SHOWN = 25  # events listed in one answer; /events pages through all of them
@@ -42,13 +43,16 @@ def list_events(query: Query, clause: Clause, subject: Subject, index: Knowledge
 
 
 def event_line(index: KnowledgeIndex, eid: str, lang: str) -> str:
-    from bot.engine.phrase import phrase
-
-    event = index.events[eid]
-    when = Dates(event.when) if event.when else Finding("date_unknown")
-    return phrase(
-        Finding("event_line", {"when": when, "name": Ev(eid, bare=True), "title": event.text("title")}), lang, index
-    )
+    """ "• 13 November 2021 — Panama 2021 training: its title" (kept: lists show the same events again)."""
+    key = ("line", eid, lang)
+    line = index.memo.get(key)
+    if line is None:
+        event = index.events[eid]
+        when = dates_text(event.when, None, lang) if event.when else say("date_unknown", lang)
+        line = index.memo[key] = say(
+            "event_line", lang, when=when, name=index.short_name(eid, lang), title=event.text("title")
+        )
+    return line
 
 
 def _filters(query: Query, clause: Clause, index: KnowledgeIndex, years: tuple[int, ...] = ()) -> Finding | str:
@@ -93,7 +97,9 @@ def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> F
         "n": Counted(len(known), "events"),
         "total": Finding("more_than", {"n": total}) if lower else str(total),
         "parts": parts,
-        "missing": Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN], query.lang)}) if missing else "",
+        "missing": Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN], query.lang)})
+        if missing
+        else "",
     }
     facts = [f for _, f in known]
     return Finding("total_of", values, facts, tuple(e for e, _ in known), "total")
@@ -106,7 +112,9 @@ def compare(query: Query, sides: list[list[str]], index: KnowledgeIndex) -> Find
     unknown = [eid for eid, fact in counted if fact is None]
     known = [(eid, fact) for eid, fact in counted if fact is not None]
     if len(known) < 2:
-        return Finding("compare_unknown", {"events": _names(index, unknown or events, query.lang)}, [], tuple(events), "compare")
+        return Finding(
+            "compare_unknown", {"events": _names(index, unknown or events, query.lang)}, [], tuple(events), "compare"
+        )
     ranked = sorted(known, key=lambda ef: int(ef[1].value["count"]), reverse=True)
     (big, big_fact), rest = ranked[0], ranked[1:]
     if all(f.value == big_fact.value for _, f in rest):
@@ -189,5 +197,3 @@ def _count(fact: Fact, lang: str) -> str:
 
 def choices_for(events: list[str], index: KnowledgeIndex, lang: str, intent: str) -> list[Choice]:
     return [Choice(index.short_name(e, lang), event=e, intent=intent) for e in events[:CHOICES]]
-
-

@@ -16,7 +16,17 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine import lexicon
-from bot.engine.attributes import ASKED, ATTRIBUTES, BY_NAME, FORMS, OUT_OF_DOMAIN, SMALL_TALK, UNRECORDED, WEAK
+from bot.engine.attributes import (
+    ASKED,
+    ATTRIBUTE_CUES,
+    ATTRIBUTES,
+    BY_NAME,
+    DOMAIN_CUES,
+    FORM_CUES,
+    FORMS,
+    UNRECORDED,
+    WEAK,
+)
 from bot.engine.index import KnowledgeIndex
 from bot.engine.spelling import Speller
 from bot.engine.text import apply_synonyms, clean_input, fold
@@ -145,7 +155,7 @@ class Parser:
         folded = " ".join(words)
         query = Query(text=cleaned, folded=folded, lang=lang, words=words, original=original)
         query.small_talk = _small_talk(raw)
-        query.out_of_domain = _scores(f" {folded} ", words, OUT_OF_DOMAIN) >= 0.9
+        query.out_of_domain = DOMAIN_CUES.scores(words, f" {folded} ").get("out", 0.0) >= 0.9
         self._scan(query)
         query.clauses = _clauses(query, cleaned, self.index.bigrams)
         query.relative_year = _relative_year(folded)
@@ -205,6 +215,9 @@ class Parser:
             if n == 1 and not _content(phrase) and not any(kind in ("place", "kind", "role") for kind, _ in named):
                 continue
             text = " ".join(query.original[i : i + n])
+            held = {(k, v) for k, v in named if k == "place" and fold(str(v)) in index.by_place}
+            if held:  # a place events were held in, as they record it ("Santo Domingo"), not the gazetteer's
+                named = held | {(k, v) for k, v in named if k != "place"}
             if any(kind == "programme" for kind, _ in named):  # an organiser that is a programme is the programme
                 named = {(kind, value) for kind, value in named if kind != "organisation"}
             for kind, value in sorted(named):
@@ -338,15 +351,12 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     investigations", "virtual assets") counts less."""
     named = {i for s in query.spans if s.kind in _NAMES and s.end - s.start > 1 for i in range(s.start, s.end)}
     words = [
-        "_" if i in named or _describes(query.words, i, bigrams) else w for i, w in enumerate(clause.words, clause.start)
+        "_" if i in named or _describes(query.words, i, bigrams) else w
+        for i, w in enumerate(clause.words, clause.start)
     ]
     padded = f" {' '.join(words)} "
     clause.form = _form(words, padded)
-    scores = {}
-    for row in (*ATTRIBUTES, *UNRECORDED):
-        score = _scores(padded, words, row.cues)
-        if score > 0:
-            scores[row.name] = score
+    scores = ATTRIBUTE_CUES.scores(words, padded)
     roles = _asked_roles(query, clause)
     if "women" in roles:
         scores["women"] = max(scores.get("women", 0), 0.95) + 0.1
@@ -416,6 +426,8 @@ def _asks_which_events(words: list[str]) -> bool:
         if word in _PLURAL_EVENTS and i > 0 and (content[i - 1] in _WHICH or content[i - 1] == "many"):
             return True
     return False
+
+
 _COUNTRY_NOUNS = ("countr", "nation", "pais", "nacion")
 
 
@@ -448,50 +460,17 @@ def _joined(ranked: list[str], scores: dict[str, float], words: list[str]) -> li
     return [first]
 
 
-_FORM_CUES = {form.name: form.cues for form in FORMS}
-
-
 def _form(words: list[str], padded: str) -> str:
     content = [w for w in words if w not in lexicon.FILLER_WORDS and w not in _JOINERS and w not in _PREPOSITIONS]
     first = content[0] if content else ""
-    best, score = "", 0.0
-    for form in FORMS:
-        if form.name == "yes_no":
-            continue
-        found = _scores(padded, words, form.cues)
-        if found > score:
-            best, score = form.name, found
+    scores = FORM_CUES.scores(words, padded)
     for form in ("compare", "total", "how_many", "list"):  # these decide the answer's shape, whatever else is asked
-        if _scores(padded, words, _FORM_CUES[form]) >= 0.8:
+        if scores.get(form, 0.0) >= 0.8:
             return form
     if first in _AUXILIARIES:
         return "yes_no"
-    return best if score >= 0.7 else ""
-
-
-DESCRIPTIVE = 0.6  # a cue word that is also a word of some event's title or topics counts this much
-
-
-def _scores(
-    padded: str,
-    words: list[str],
-    cues: tuple[tuple[str, float], ...],
-    keywords: frozenset[str] | set[str] = frozenset(),
-) -> float:
-    """How strongly the cues are present: the best cue's weight, plus a little for each further one."""
-    hits = []
-    for phrase, weight in cues:
-        if phrase.endswith("*"):
-            stem = phrase[:-1]
-            found = [w for w in words if w.startswith(stem)]
-            if found:
-                hits.append(weight * (DESCRIPTIVE if all(w in keywords for w in found) else 1.0))
-        elif f" {phrase} " in padded:
-            hits.append(weight * (DESCRIPTIVE if " " not in phrase and phrase in keywords else 1.0))
-    if not hits:
-        return 0.0
-    hits.sort(reverse=True)
-    return min(1.0, hits[0] + 0.05 * min(2, len(hits) - 1))
+    best = max(((s, f) for f, s in scores.items() if f != "yes_no"), default=(0.0, ""))
+    return best[1] if best[0] >= 0.7 else ""
 
 
 def _merge_bare(clauses: list[Clause]) -> list[Clause]:
@@ -509,14 +488,10 @@ def _merge_bare(clauses: list[Clause]) -> list[Clause]:
 
 def _small_talk(words: list[str]) -> str:
     """ "greeting", "thanks" or "help" when that is all the message says."""
-    padded = f" {' '.join(words)} "
-    found = ""
-    best = 0.0
-    for name, cues in SMALL_TALK.items():
-        score = _scores(padded, words, cues)
-        if score > best:
-            found, best = name, score
-    return found if best >= 0.6 else ""
+    scores = DOMAIN_CUES.scores(words, f" {' '.join(words)} ")
+    scores.pop("out", None)
+    best = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
+    return best[0] if best[1] >= 0.6 else ""
 
 
 def _relative_year(folded: str) -> int:
