@@ -1106,7 +1106,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "\n… and {n} more (/events lists them all).",
         "es": "\n… y {n} más (/events los muestra todos).",
     },
-    "events_none": {
+    "list_nothing": {
         "en": "I have no record of events{filter}. The events I know: {events}.",
         "es": "No tengo registro de eventos{filter}. Los eventos que conozco: {events}.",
     },

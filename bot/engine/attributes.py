@@ -78,8 +78,10 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute(
         "countries",
         _cues(
-            "countr*:0.95 | nations:0.85 | nationals:0.6 | come from:0.85 | came from:0.85 | where from:0.9 | represented:0.9 "
-            "| nationalit*:0.9 | nacionalidad*:0.9 | pais*:0.95 | de donde:0.85 | procedencia:0.9 | procedian:0.9 | procedentes:0.85 "
+            "countr*:0.95 | nations:0.85 | nationals:0.6 | come from:0.85 | came from:0.85 | where from:0.9"
+            " | represented:0.9 "
+            "| nationalit*:0.9 | nacionalidad*:0.9 | pais*:0.95 | de donde:0.85 | procedencia:0.9"
+            " | procedian:0.9 | procedentes:0.85 "
             "| representad*:0.9 | venian:0.6 | vinieron de:0.85 | among them:0.8 | among the participants:0.85 "
             "| entre ellos:0.8 | entre los participantes:0.85"
         ),
@@ -132,9 +134,11 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "place",
         _cues(
             "where:0.85 | venue:0.95 | location:0.9 | what city:0.95 | which city:0.95 | in which city:0.95 "
-            "| place:0.5 | located:0.8 | held in:0.4 | premises:0.8 | building:0.8 | institution:0.5 | which institution:0.9 "
+            "| place:0.5 | located:0.8 | held in:0.4 | premises:0.8 | building:0.8 | institution:0.5"
+            " | which institution:0.9 "
             "| donde:0.85 | lugar:0.85 | sede:0.85 | que ciudad:0.95 | en que ciudad:0.95 | ubicacion:0.9 "
-            "| aeropuerto:0.5 | airport:0.5 | institucion:0.5 | en que institucion:0.9 | en que aeropuerto:0.9 | en que pais:0.9 | in which country:0.9 "
+            "| aeropuerto:0.5 | airport:0.5 | institucion:0.5 | en que institucion:0.9 | en que aeropuerto:0.9"
+            " | en que pais:0.9 | in which country:0.9 "
             "| what country:0.6"
         ),
         {"en": "where was {event} held", "es": "dónde se realizó {event}"},
@@ -145,7 +149,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute(
         "format",
         _cues(
-            "online:0.9 | virtual:0.6 | virtually:0.9 | in person:0.9 | in-person:0.9 | hybrid:0.95 | format:0.9 | remote*:0.8 "
+            "online:0.9 | virtual:0.6 | virtually:0.9 | in person:0.9 | in-person:0.9 | hybrid:0.95 | format:0.9"
+            " | remote*:0.8 "
             "| stream*:0.9 | zoom:0.7 | video*:0.6 | en linea:0.9 | presencial*:0.9 | hibrid*:0.95 "
             "| modalidad:0.95 | formato:0.9 | a distancia:0.9 | face to face:0.9"
         ),
@@ -429,14 +434,17 @@ FORMS: tuple[Form, ...] = (
     Form(
         "how_many",
         _cues(
-            "how many:1 | how much:0.8 | number of:0.9 | count:0.8 | cuantos:1 | cuantas:1 | numero de:0.9 | cantidad:0.85 | what share:1 | what percentage:1 | what proportion:1 | porcentaje:1 | que proporcion:1"
+            "how many:1 | how much:0.8 | number of:0.9 | count:0.8 | cuantos:1 | cuantas:1 | numero de:0.9"
+            " | cantidad:0.85 | what share:1 | what percentage:1 | what proportion:1 | porcentaje:1"
+            " | que proporcion:1"
         ),
         "participants",
     ),
     Form(
         "when",
         _cues(
-            "when:1 | cuando:1 | what date*:1 | which date*:1 | en que fecha*:1 | que fecha*:1 | what day:1 | on which day*:1"
+            "when:1 | cuando:1 | what date*:1 | which date*:1 | en que fecha*:1 | que fecha*:1 | what day:1"
+            " | on which day*:1"
         ),
         "date",
     ),
@@ -450,28 +458,34 @@ FORMS: tuple[Form, ...] = (
     Form(
         "yes_no",
         _cues(
-            "was:1 | were:1 | did:1 | is:1 | are:1 | has:1 | had:1 | does:1 | do:1 | fue:1 | fueron:1 | hubo:1 | estuvo:1 | estuvieron:1 | participo:1 | participaron:1 | era:1 | es:1 | tuvo:1 | se hizo:1"
+            "was:1 | were:1 | did:1 | is:1 | are:1 | has:1 | had:1 | does:1 | do:1 | fue:1 | fueron:1 | hubo:1"
+            " | estuvo:1 | estuvieron:1 | participo:1 | participaron:1 | era:1 | es:1 | tuvo:1 | se hizo:1"
         ),
         "",
     ),
     Form(
         "list",
         _cues(
-            "list:1 | show:0.9 | enumerate:1 | give me:0.8 | lista*:1 | muestra*:1 | muestrame:1 | enumera*:1 | dame:0.8"
+            "list:1 | show:0.9 | enumerate:1 | give me:0.8 | lista*:1 | muestra*:1 | muestrame:1 | enumera*:1"
+            " | dame:0.8"
         ),
         "events",
     ),
     Form(
         "compare",
         _cues(
-            "bigger:1 | larger:1 | biggest:1 | largest:1 | more people:1 | more participants:1 | fewer:1 | smaller:1 | smallest:1 | compare:1 | comparison:1 | versus:1 | vs:1 | better attended:1 | more attended:1 | most attended:1 | mas grande:1 | mayor:0.8 | mas participantes:1 | mas personas:1 | menor:0.8 | mas pequeño:1 | compar*:1 | mas concurrid*:1"
+            "bigger:1 | larger:1 | biggest:1 | largest:1 | more people:1 | more participants:1 | fewer:1"
+            " | smaller:1 | smallest:1 | compare:1 | comparison:1 | versus:1 | vs:1 | better attended:1"
+            " | more attended:1 | most attended:1 | mas grande:1 | mayor:0.8 | mas participantes:1"
+            " | mas personas:1 | menor:0.8 | mas pequeño:1 | compar*:1 | mas concurrid*:1"
         ),
         "participants",
     ),
     Form(
         "total",
         _cues(
-            "in total:1 | total:0.8 | overall:0.9 | altogether:1 | combined:0.7 | across:0.8 | all together:1 | en total:1 | en conjunto:0.9 | sum:0.8 | suma*:0.8"
+            "in total:1 | total:0.8 | overall:0.9 | altogether:1 | combined:0.7 | across:0.8 | all together:1"
+            " | en total:1 | en conjunto:0.9 | sum:0.8 | suma*:0.8"
         ),
         "participants",
     ),
@@ -492,6 +506,13 @@ SMALL_TALK: dict[str, tuple[tuple[str, float], ...]] = {
         "| que puedes hacer:0.95 | que puedo preguntar:0.95 | como funciona:0.7 | how does this work:0.8 | usage:0.6"
     ),
 }
+
+
+# Every cue of every attribute and form (what makes a word a cue, not a name).
+EVERY_CUE: tuple[tuple[str, float], ...] = (
+    *(cue for row in (*ATTRIBUTES, *UNRECORDED) for cue in row.cues),
+    *(cue for form in FORMS for cue in form.cues),
+)
 
 
 class CueMatcher:

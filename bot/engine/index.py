@@ -10,6 +10,7 @@ organisation, topic word, country ...), never by scanning them all.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -305,14 +306,11 @@ class KnowledgeIndex:
                     self.aliases[place].add(("organisation", key))
 
     def _vocabulary(self) -> set[str]:
-        from bot.engine.attributes import ATTRIBUTES, FORMS, OUT_OF_DOMAIN, UNRECORDED
+        from bot.engine.attributes import EVERY_CUE, OUT_OF_DOMAIN
 
         words: set[str] = set(lexicon.STOPWORDS) | lexicon.SPANISH_MARKERS | lexicon.ENGLISH_MARKERS
         words |= lexicon.FILLER_WORDS
-        for row in (*ATTRIBUTES, *UNRECORDED, *FORMS):
-            for phrase, _ in row.cues:
-                words.update(phrase.rstrip("*").split())
-        for phrase, _ in OUT_OF_DOMAIN:
+        for phrase, _ in (*EVERY_CUE, *OUT_OF_DOMAIN):
             words.update(phrase.rstrip("*").split())
         for phrase in list(self.aliases) + list(lexicon.SYNONYMS) + list(lexicon.SYNONYMS.values()):
             words.update(phrase.split())
@@ -481,9 +479,7 @@ def _text_words(text: str) -> frozenset[str]:
 def _bigrams(text: str) -> frozenset[str]:
     """Pairs of adjacent words that are not function words ("virtual assets", "drugs online")."""
     words = apply_synonyms(fold(text), lexicon.SYNONYM_RULES).split()
-    return frozenset(
-        f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in _FUNCTION and b not in _FUNCTION
-    )
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words) if a not in _FUNCTION and b not in _FUNCTION)
 
 
 _FUNCTION = lexicon.STOPWORDS - {"drugs", "crime", "office", "united", "nations", "unodc", "un", "event", "events"}

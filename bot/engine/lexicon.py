@@ -158,7 +158,8 @@ FILLERS = tuple(
     sorted(
         (
             " ".join(phrase.split())
-            for phrase in """buenas tardes|buenos dias|buenas noches|buenas|hola|hello|hi|hey|good morning|good afternoon|good evening
+            for phrase in """buenas tardes|buenos dias|buenas noches|buenas|hola|hello|hi|hey|good morning
+        |good afternoon|good evening
         |una consulta|una pregunta|una duda|consulta|pregunta rapida|quick question|question|a question|one question
         |por favor|please|pls|gracias|thanks|thank you|disculpe|perdon|excuse me|sorry|dear|estimado|estimada
         |quisiera saber|quisiera preguntar|me gustaria saber|me podria decir|me podrias decir|me puede decir

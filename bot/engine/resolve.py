@@ -197,7 +197,6 @@ class Resolver:
     def _hard(self, locators: list[Span]) -> tuple[set[str] | None, str]:
         """Events matching every place, person and organisation named (None: nothing hard was named), or what
         was named that no event matches."""
-        index = self.index
         result: set[str] | None = None
         for group in _by_position(locators):
             found = set()
@@ -314,10 +313,10 @@ class Resolver:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
         matching: set[str] | None = None
         for group in _by_position(locators):
-            found = [p for p in (self._postings(span) for span in group) if p is not None]
-            if not found:
+            lists = [p for p in (self._postings(span) for span in group) if p is not None]
+            if not lists:
                 continue
-            postings = set().union(*found)
+            postings = set().union(*lists)
             matching = postings if matching is None else matching & postings
         if matching is None:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Choice, Finding
-from bot.engine.phrase import Counted, Names, Num, dates_text
+from bot.engine.phrase import Counted, Ev, Names, Num, dates_text
 from bot.engine.resolve import Subject, _by_position, _place_or_organisation
 from bot.engine.understand import Clause, Query
 from bot.messages import say
@@ -26,7 +26,7 @@ def list_events(query: Query, clause: Clause, subject: Subject, index: Knowledge
     where = _filters(query, clause, index, subject.years)
     if not events:
         none = {"filter": where, "events": _names(index, index.newest_first[:5], query.lang)}
-        return Finding("events_none", none, intent="events")
+        return Finding("list_nothing", none, intent="events")
     facts = [f for eid in events for f in (index.events[eid].one("title"),) if f]
     if clause.form == "how_many":
         found = Finding(
@@ -101,6 +101,8 @@ def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> F
         if missing
         else "",
     }
+    if missing:
+        values["missing"] = Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN], query.lang)})
     facts = [f for _, f in known]
     return Finding("total_of", values, facts, tuple(e for e, _ in known), "total")
 
@@ -123,7 +125,7 @@ def compare(query: Query, sides: list[list[str]], index: KnowledgeIndex) -> Find
             "b": Names(tuple(index.the_name(e, query.lang) for e, _ in rest)),
             "n": Num(big_fact.value),
         }
-        return Finding("compare_same", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
+        return Finding("compare_same_of", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
     others = "; ".join(f"{index.the_name(e, query.lang)} ({_count(f, query.lang)})" for e, f in rest)
     values = {"bigger": Ev(big), "a": Num(big_fact.value), "others": others}
     if unknown:

@@ -54,10 +54,9 @@ class Speller:
 
 
 def _cue_vocabulary() -> set[str]:
-    from bot.engine.attributes import ATTRIBUTES, FORMS, UNRECORDED
+    from bot.engine.attributes import EVERY_CUE
 
     words = set(lexicon.STOPWORDS) | lexicon.SPANISH_MARKERS | lexicon.ENGLISH_MARKERS
-    for row in (*ATTRIBUTES, *UNRECORDED, *FORMS):
-        for phrase, _ in row.cues:
-            words.update(phrase.rstrip("*").split())
+    for phrase, _ in EVERY_CUE:
+        words.update(phrase.rstrip("*").split())
     return words

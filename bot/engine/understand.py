@@ -22,6 +22,7 @@ from bot.engine.attributes import (
     ATTRIBUTES,
     BY_NAME,
     DOMAIN_CUES,
+    EVERY_CUE,
     FORM_CUES,
     FORMS,
     UNRECORDED,
@@ -123,9 +124,9 @@ class Query:
         """The values of the spans of `kind` (in `clause`, or anywhere), each once, in order."""
         out: list[str | int] = []
         for span in self.spans:
-            if span.kind == kind and (clause is None or clause.start <= span.start < clause.end):
-                if span.value not in out:
-                    out.append(span.value)
+            inside = clause is None or clause.start <= span.start < clause.end
+            if span.kind == kind and inside and span.value not in out:
+                out.append(span.value)
         return out
 
     def strs(self, kind: str, clause: Clause | None = None) -> list[str]:
@@ -237,13 +238,7 @@ def _content(word: str) -> bool:
     )
 
 
-_CUE_WORDS = frozenset(
-    word
-    for row in (*ATTRIBUTES, *UNRECORDED, *FORMS)
-    for phrase, weight in row.cues
-    if weight >= WEAK
-    for word in phrase.rstrip("*").split()
-)
+_CUE_WORDS = frozenset(word for phrase, weight in EVERY_CUE if weight >= WEAK for word in phrase.rstrip("*").split())
 _CUE_STEMS = tuple(
     phrase[:-1]
     for row in (*ATTRIBUTES, *UNRECORDED)
