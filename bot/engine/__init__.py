@@ -24,10 +24,11 @@ from bot.engine.attributes import ASKED, ATTRIBUTES, BY_NAME
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Answer, Choice, Conversation, EventsPage, Finding
 from bot.engine.phrase import phrase
+from bot.engine.query import Clause, Query
 from bot.engine.resolve import Resolver, Subject
 from bot.engine.respond import MAX_EACH, Responder
 from bot.engine.text import fold
-from bot.engine.understand import Clause, Parser, Query
+from bot.engine.understand import Parser
 from bot.messages import say
 from knowledge.facts import Fact, Source, bulk
 

@@ -20,6 +20,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from bot.engine import lexicon
+from bot.engine.names import name_key, unique_names
 from bot.engine.text import apply_synonyms, fold
 from knowledge.facts import Fact
 
@@ -223,7 +224,7 @@ class KnowledgeIndex:
 
     def _index_event(self, event: EventView) -> None:
         eid = event.id
-        self.name_groups[_name_key(event)].append(eid)
+        self.name_groups[name_key(event)].append(eid)
         if not event.when:
             self.dateless.add(eid)
         if not event.year:
@@ -306,7 +307,7 @@ class KnowledgeIndex:
                     self.aliases[place].add(("organisation", key))
 
     def _vocabulary(self) -> set[str]:
-        from bot.engine.attributes import EVERY_CUE, OUT_OF_DOMAIN
+        from bot.engine.forms import EVERY_CUE, OUT_OF_DOMAIN
 
         words: set[str] = set(lexicon.STOPWORDS) | lexicon.SPANISH_MARKERS | lexicon.ENGLISH_MARKERS
         words |= lexicon.FILLER_WORDS
@@ -332,7 +333,7 @@ class KnowledgeIndex:
         """A name to say and to put on a button, unique among the events: "Panama 2021 training"."""
         key = (eid, lang)
         if key not in self._names:
-            self._names.update(self._unique_names(eid, lang))
+            self._names.update(unique_names(self.events, self.name_groups, eid, lang))
         return self._names[key]
 
     def the_name(self, eid: str, lang: str = "en") -> str:
@@ -341,21 +342,6 @@ class KnowledgeIndex:
         if lang == "es":
             return f"{lexicon.kind_article_es(self.events[eid].kind)} {name[0].lower()}{name[1:]}"
         return f"the {name}"
-
-    def _unique_names(self, eid: str, lang: str) -> dict[tuple[str, str], str]:
-        """Names for `eid` and every event that would share its plain name, told apart by month, then day,
-        then a word of their title."""
-        event = self.events[eid]
-        base = _plain_name(event, lang)
-        same = sorted(self.name_groups.get(_name_key(event), [eid]))
-        if len(same) <= 1:
-            return {(eid, lang): base}
-        names: dict[tuple[str, str], str] = {}
-        for detail in (_with_month, _with_day, _with_title_word):
-            names = {(e, lang): detail(self.events[e], lang, base) for e in same}
-            if len(set(names.values())) == len(same):
-                return names
-        return {(e, lang): f"{names[(e, lang)]} ({e})" for e in same}
 
     def sentences(self, eid: str) -> list[tuple[str, str, str]]:
         """(sentence, document id, document title) for every sentence of the releases the event was read from."""
@@ -374,60 +360,6 @@ class KnowledgeIndex:
                 continue
             out += [(s, doc, title) for s in _split_sentences(text)]
         return out
-
-
-def _name_key(event: EventView) -> tuple[str, int, str, bool]:
-    """What a plain name is made of: events with the same key would have the same name."""
-    return (fold(event.place), event.year or 0, event.kind, event.online)
-
-
-def _plain_name(event: EventView, lang: str) -> str:
-    from bot.messages import kind_name
-
-    place = _local_place(event.place, lang) if event.place else ""
-    if not place and event.online:
-        place = "online" if lang == "en" else "en línea"
-    year = str(event.year or "")
-    kind = kind_name(event.kind, lang)
-    if lang == "es":
-        where = f"de {place}" if place and place != "en línea" else place
-        return " ".join(p for p in (kind[:1].upper() + kind[1:], where, year) if p)
-    return " ".join(p for p in (place, year, kind) if p)
-
-
-def _with_month(event: EventView, lang: str, base: str) -> str:
-    from bot.messages import month_name
-
-    if not event.when:
-        return base
-    return _insert(base, month_name(event.when.month, lang), event, lang)
-
-
-def _with_day(event: EventView, lang: str, base: str) -> str:
-    from bot.messages import month_name
-
-    if not event.when:
-        return base
-    when = f"{event.when.day} {month_name(event.when.month, lang)}"
-    return _insert(base, when, event, lang)
-
-
-def _with_title_word(event: EventView, lang: str, base: str) -> str:
-    words = [w for w in re.findall(r"[\w-]+", event.text("title")) if fold(w) not in lexicon.STOPWORDS and len(w) > 3]
-    return f"{base} ({' '.join(words[:3])})" if words else base
-
-
-def _insert(base: str, detail: str, event: EventView, lang: str) -> str:
-    year = str(event.year or "")
-    if year and year in base:
-        return base.replace(year, f"{detail} {year}")
-    return f"{base} ({detail})"
-
-
-def _local_place(place: str, lang: str) -> str:
-    from bot.messages import place_name
-
-    return place_name(place, lang)
 
 
 def organisation_keys(name: str) -> list[str]:

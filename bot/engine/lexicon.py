@@ -176,6 +176,21 @@ FILLER_WORDS = frozenset(word for phrase in FILLERS for word in phrase.split())
 # Capitalised first words of a question that are not names ("Tell me ...", "Kindly ...").
 COMMON_OPENERS = frozenset("tell give show could can would will kindly name find let and also any".split())
 
+# Words that start a question, so that "..., and who funded it?" starts a new clause.
+QUESTION_STARTS = frozenset(
+    "how what which who whom whose when where was were did is are does do has had cuanto cuantos cuanta cuantas "
+    "que quien quienes cual cuales cuando donde fue fueron hubo estuvo estuvieron era eran participo "
+    "participaron tuvo".split()
+)
+
+JOINERS = frozenset({"and", "y", "e", "also", "as", "plus", "then", "tambien"})
+
+PREPOSITIONS = frozenset(
+    {"with", "by", "for", "in", "at", "on", "from", "con", "de", "en", "por", "para", "a", "desde"}
+)
+
+AUXILIARIES = frozenset("was were did is are does do has had fue fueron hubo estuvo estuvieron era eran tuvo".split())
+
 # Surface form -> canonical form, applied to folded text before matching.
 SYNONYMS: dict[str, str] = {
     "darknet": "dark net",

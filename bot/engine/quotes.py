@@ -15,8 +15,9 @@ from bot.engine.attributes import BY_NAME
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Finding
 from bot.engine.phrase import Ev
+from bot.engine.query import Clause, Query
 from bot.engine.text import fold
-from bot.engine.understand import Clause, Query, is_cue_word
+from bot.engine.understand import is_cue_word
 from knowledge.facts import Fact, Source
 
 RELEVANT = 0.6  # share of the question's weighted words a sentence must hold to be quoted

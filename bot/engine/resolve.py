@@ -20,8 +20,8 @@ from bot.engine import lexicon
 from bot.engine.attributes import BY_NAME
 from bot.engine.index import KnowledgeIndex, When
 from bot.engine.models import Conversation
+from bot.engine.query import Clause, Query, Span
 from bot.engine.text import fold
-from bot.engine.understand import Clause, Query, Span
 
 KIND_EXACT = 1.0  # weight of a kind named exactly, times its rarity
 KIND_FAMILY = 0.5  # a kind of the same family ("workshop" for a training)

@@ -11,15 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine import sets
-from bot.engine.answers import Ask, answer_for
+from bot.engine.answers import answer_for
+from bot.engine.ask import Ask
 from bot.engine.attributes import BY_NAME
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Conversation, Finding
 from bot.engine.people import by_description, person, speakers, statements
 from bot.engine.phrase import again, phrase
+from bot.engine.query import Clause, Query
 from bot.engine.quotes import release_says
 from bot.engine.resolve import Resolver, Subject
-from bot.engine.understand import Clause, Query
 
 MAX_EACH = 3  # a question that fits this many events is answered for each; more, and the bot asks which
 LATEST = 5  # "the latest events"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Choice, Finding
 from bot.engine.phrase import Counted, Ev, Names, Num, dates_text
+from bot.engine.query import Clause, Query
 from bot.engine.resolve import Subject, _by_position, _place_or_organisation
-from bot.engine.understand import Clause, Query
 from bot.messages import say
 from knowledge.facts import Fact
 

@@ -54,7 +54,7 @@ class Speller:
 
 
 def _cue_vocabulary() -> set[str]:
-    from bot.engine.attributes import EVERY_CUE
+    from bot.engine.forms import EVERY_CUE
 
     words = set(lexicon.STOPWORDS) | lexicon.SPANISH_MARKERS | lexicon.ENGLISH_MARKERS
     for phrase, _ in EVERY_CUE:

@@ -1,0 +1,246 @@
+"""What each question of a message asks: the message split into clauses ("When and where ...?", "..., and who
+funded it?"), and each clause's form (how many, when, yes or no ...) and attributes, from the cues of
+`attributes` and `forms` and the spans the clause holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine import lexicon
+from bot.engine.attributes import ASKED, BY_NAME, WEAK
+from bot.engine.forms import ATTRIBUTE_CUES, DOMAIN_CUES, FORM_CUES, FORMS
+from bot.engine.query import Clause, Query
+
+_BREAK = re.compile(r"[?;¿!]|[,:](?=\s)")
+_RELATIVE_YEAR = (
+    (re.compile(r"\b(the )?(year|año) (before|earlier|previous|anterior|antes)\b|\bel año anterior\b"), -1),
+    (re.compile(r"\b(the )?(previous|prior) year\b|\blast year\b|\bel año pasado\b"), -1),
+    (re.compile(r"\b(the )?(year after|next year|following year)\b|\bel año siguiente\b|\bal año siguiente\b"), 1),
+    (re.compile(r"\b(\w+) years? (later|after|despues)\b|\b(\w+) años (despues|mas tarde)\b"), 0),
+    (re.compile(r"\b(\w+) years? (before|earlier|antes)\b|\b(\w+) años antes\b"), 0),
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "un": 1,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "a": 1,
+}
+
+
+def clauses(query: Query, cleaned: str, bigrams: frozenset[str] | set[str]) -> list[Clause]:
+    """The questions of the message: a new one starts at a question word after a break ("?", ",", ";") or a
+    joining word ("and", "y"), as in "When and where ...?" or "..., and who funded it?"; a preposition before
+    the question word goes with it ("..., with whose support", "y de qué países")."""
+    words = query.words
+    breaks = _break_positions(cleaned, query.original)
+    starts = [0]
+    for i in range(1, len(words)):
+        word = words[i]
+        with_whose = word == "with" and i + 1 < len(words) and words[i + 1] == "whose"
+        if word not in lexicon.QUESTION_STARTS and not with_whose:
+            continue
+        start = i - 1 if words[i - 1] in lexicon.PREPOSITIONS and i >= 2 else i
+        if start > starts[-1] and (words[start - 1] in lexicon.JOINERS or start in breaks):
+            starts.append(start)
+    clauses = [Clause(a, b, words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
+    for clause in clauses:
+        _ask(clause, query, bigrams)
+    return _merge_bare(clauses)
+
+
+def _break_positions(cleaned: str, original: list[str]) -> set[int]:
+    """Word positions that follow a "?", ";", "," or ":" in the text."""
+    out: set[int] = set()
+    at = 0
+    for i, word in enumerate(original):
+        found = cleaned.find(word, at)
+        if found < 0:
+            continue
+        if i and _BREAK.search(cleaned[at:found]):
+            out.add(i)
+        at = found + len(word)
+    return out
+
+
+def _describes(words: list[str], i: int, bigrams: frozenset[str] | set[str]) -> bool:
+    """Whether word i is part of a phrase some event's title or topics hold ("virtual assets", "financial
+    investigations", "Drugs Online"): then it describes the event and is not a cue ("virtual", "financial")."""
+    return (i > 0 and f"{words[i - 1]} {words[i]}" in bigrams) or (
+        i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in bigrams
+    )
+
+
+def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> None:
+    """The clause's form and the attributes it asks, by their cues and the spans it holds. Words inside a name
+    ("Container Control Programme") are not cues, and a cue word that also describes events ("financial
+    investigations", "virtual assets") counts less."""
+    named = {i for s in query.spans if s.kind in _NAMES and s.end - s.start > 1 for i in range(s.start, s.end)}
+    words = [
+        "_" if i in named or _describes(query.words, i, bigrams) else w
+        for i, w in enumerate(clause.words, clause.start)
+    ]
+    padded = f" {' '.join(words)} "
+    clause.form = _form(words, padded)
+    scores = ATTRIBUTE_CUES.scores(words, padded)
+    roles = _asked_roles(query, clause)
+    if "women" in roles:
+        scores["women"] = max(scores.get("women", 0), 0.95) + 0.1
+    if "men" in roles:
+        scores["men"] = max(scores.get("men", 0), 0.9) + 0.1
+    if [r for r in roles if r not in ("women", "men")] and clause.form in ("how_many", "yes_no", ""):
+        scores["participants"] = max(scores.get("participants", 0), 0.5) + 0.3
+    if query.of("person", clause):
+        for name in ("position", "statements"):
+            if name in scores:
+                scores[name] += 0.25
+    if "trainers" in scores and "countries" in scores:
+        scores["trainers"] += 0.3  # "which countries did the trainers come from": the trainers' countries
+    if "format" in scores and "place" in scores and scores["format"] >= 0.9:
+        scores["place"] -= 0.3  # "was it held in person": the format, not the place
+    if clause.form == "how_many" and "countries" in scores and not _names_countries(words):
+        scores["participants"] = max(scores.get("participants", 0), scores.pop("countries"))  # "how many came from X"
+    default = next((f.default for f in FORMS if f.name == clause.form), "")
+    if default and default in scores and clause.form in ("when", "where"):
+        scores[default] += 0.2  # "when was the 'Drugs Online' webinar held": the date, whatever the title says
+    strong = max(scores.values(), default=0.0)
+    if strong >= ASKED:
+        scores = {n: s for n, s in scores.items() if s >= WEAK or s == strong}
+    clause.scores = scores
+    ranked = sorted((n for n, s in scores.items() if s >= ASKED), key=lambda n: -scores[n])
+    if clause.form == "how_many" and ranked and ranked[0] == "participants":
+        countable = [n for n in ranked[1:] if BY_NAME[n].counts and scores[n] >= 0.8]
+        ranked = countable[:1] + [n for n in ranked if n not in countable[:1]]  # "how many speakers attended"
+    if _asks_which_events(words):  # "which trainings were funded by the UK": a list, funders as its filter
+        ranked = ["events", *[n for n in ranked if n != "events"]]
+        scores["events"] = max(scores.get("events", 0.0), 0.9)
+    if ranked:
+        clause.attributes = _joined(ranked, scores, words)
+    elif clause.yes_no:
+        clause.attributes = _checks(query, clause)
+    else:
+        clause.attributes = [default] if default else []
+
+
+def _checks(query: Query, clause: Clause) -> list[str]:
+    """What a yes/no question with no cue asks, by what it names: "was El Salvador at ...?" (a country: the
+    participants' countries), "was INTERPOL at ...?" (an organisation), "did Walsh ...?" (a speaker),
+    "was it the second ...?" (a place in a series)."""
+    kinds = [s.kind for s in query.spans if clause.start <= s.start < clause.end]
+    for kind, attribute in (("ordinal", "series"), ("person", "speakers"), ("organisation", "organisers")):
+        if kind in kinds:
+            return [attribute]
+    if "name" in kinds:
+        return ["organisers"]
+    if "place" in kinds:
+        return ["countries"] if len(kinds) > 1 else ["place"]
+    return []
+
+
+_NAMES = frozenset({"place", "programme", "organisation", "person"})
+_WHICH = frozenset({"which", "what", "que", "cuales", "cuantos", "cuantas", "how"})
+_PLURAL_EVENTS = frozenset(
+    "events trainings workshops courses webinars seminars meetings conferences activities forums eventos "
+    "capacitaciones talleres cursos seminarios reuniones conferencias actividades foros".split()
+)
+
+
+def _asks_which_events(words: list[str]) -> bool:
+    """ "Which trainings ...", "what events ...", "¿qué capacitaciones ...", "how many workshops ..."."""
+    content = [w for w in words if w not in lexicon.FILLER_WORDS]
+    for i, word in enumerate(content[:4]):
+        if word in _PLURAL_EVENTS and i > 0 and (content[i - 1] in _WHICH or content[i - 1] == "many"):
+            return True
+    return False
+
+
+_COUNTRY_NOUNS = ("countr", "nation", "pais", "nacion")
+
+
+def _names_countries(words: list[str]) -> bool:
+    return any(w.startswith(_COUNTRY_NOUNS) for w in words)
+
+
+def _asked_roles(query: Query, clause: Clause) -> list[str]:
+    """The roles a clause asks about: with several, the one right after "how many" ("¿Cuántos fiscales
+    participan en el curso para investigadores?" asks about prosecutors)."""
+    spans = [s for s in query.spans if s.kind == "role" and clause.start <= s.start < clause.end]
+    if len(spans) <= 1:
+        return [str(s.value) for s in spans]
+    words = query.words
+    asked = [
+        s for s in spans if s.start > 0 and words[s.start - 1] in _COUNT_WORDS | {"were", "eran", "fueron", "many"}
+    ]
+    return [str(s.value) for s in (asked or spans[:1])]
+
+
+_COUNT_WORDS = frozenset({"many", "cuantos", "cuantas", "of", "de"})
+
+
+def _joined(ranked: list[str], scores: dict[str, float], words: list[str]) -> list[str]:
+    """The best attribute, and a second one joined to it ("who organised and funded it")."""
+    first = ranked[0]
+    for other in ranked[1:]:
+        if scores[other] >= 0.85 and scores[first] - scores[other] <= 0.15 and lexicon.JOINERS & set(words):
+            return [first, other]
+    return [first]
+
+
+def _form(words: list[str], padded: str) -> str:
+    skip = lexicon.FILLER_WORDS | lexicon.JOINERS | lexicon.PREPOSITIONS
+    content = [w for w in words if w not in skip]
+    first = content[0] if content else ""
+    scores = FORM_CUES.scores(words, padded)
+    for form in ("compare", "total", "how_many", "list"):  # these decide the answer's shape, whatever else is asked
+        if scores.get(form, 0.0) >= 0.8:
+            return form
+    if first in lexicon.AUXILIARIES:
+        return "yes_no"
+    best = max(((s, f) for f, s in scores.items() if f != "yes_no"), default=(0.0, ""))
+    return best[1] if best[0] >= 0.7 else ""
+
+
+def _merge_bare(clauses: list[Clause]) -> list[Clause]:
+    """A clause that is only a question word ("When" in "When and where ...?") shares the next one's words."""
+    out: list[Clause] = []
+    for clause in clauses:
+        if out and len([w for w in out[-1].words if w not in lexicon.JOINERS]) <= 1 and out[-1].form:
+            bare = out.pop()
+            clause.attributes = [*bare.attributes, *[a for a in clause.attributes if a not in bare.attributes]]
+            clause.start = bare.start
+            clause.words = bare.words + clause.words
+        out.append(clause)
+    return [c for c in out if c.words]
+
+
+def small_talk(words: list[str]) -> str:
+    """ "greeting", "thanks" or "help" when that is all the message says."""
+    scores = DOMAIN_CUES.scores(words, f" {' '.join(words)} ")
+    scores.pop("out", None)
+    best = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
+    return best[0] if best[1] >= 0.6 else ""
+
+
+def relative_year(folded: str) -> int:
+    for pattern, step in _RELATIVE_YEAR:
+        match = pattern.search(folded)
+        if not match:
+            continue
+        if step:
+            return step
+        number = next((g for g in match.groups() if g and g not in ("the",)), "")
+        n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
+        if not n:
+            continue
+        return -n if re.search(r"before|earlier|antes", match.group(0)) else n
+    return 0

@@ -1,0 +1,91 @@
+"""The names events are shown by: short, readable and unique among the events ("Panama 2021 training").
+
+A plain name is made of the event's place (or "online"), year and kind. Events that would share one are told
+apart by their month, then their day, then words of their title; names are made when first shown, for the
+event and every event that shares its plain name, and kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from bot.engine import lexicon
+from bot.engine.text import fold
+
+if TYPE_CHECKING:
+    from bot.engine.index import EventView
+
+NameKey = tuple[str, int, str, bool]
+
+
+def unique_names(
+    events: Mapping[str, EventView], groups: Mapping[NameKey, list[str]], eid: str, lang: str
+) -> dict[tuple[str, str], str]:
+    """Names for `eid` and every event that would share its plain name."""
+    event = events[eid]
+    base = _plain_name(event, lang)
+    same = sorted(groups.get(name_key(event), [eid]))
+    if len(same) <= 1:
+        return {(eid, lang): base}
+    names: dict[tuple[str, str], str] = {}
+    for detail in (_with_month, _with_day, _with_title_word):
+        names = {(e, lang): detail(events[e], lang, base) for e in same}
+        if len(set(names.values())) == len(same):
+            return names
+    return {(e, lang): f"{names[(e, lang)]} ({e})" for e in same}
+
+
+def name_key(event: EventView) -> NameKey:
+    """What a plain name is made of: events with the same key would have the same name."""
+    return (fold(event.place), event.year or 0, event.kind, event.online)
+
+
+def _plain_name(event: EventView, lang: str) -> str:
+    from bot.messages import kind_name
+
+    place = _local_place(event.place, lang) if event.place else ""
+    if not place and event.online:
+        place = "online" if lang == "en" else "en línea"
+    year = str(event.year or "")
+    kind = kind_name(event.kind, lang)
+    if lang == "es":
+        where = f"de {place}" if place and place != "en línea" else place
+        return " ".join(p for p in (kind[:1].upper() + kind[1:], where, year) if p)
+    return " ".join(p for p in (place, year, kind) if p)
+
+
+def _with_month(event: EventView, lang: str, base: str) -> str:
+    from bot.messages import month_name
+
+    if not event.when:
+        return base
+    return _insert(base, month_name(event.when.month, lang), event, lang)
+
+
+def _with_day(event: EventView, lang: str, base: str) -> str:
+    from bot.messages import month_name
+
+    if not event.when:
+        return base
+    when = f"{event.when.day} {month_name(event.when.month, lang)}"
+    return _insert(base, when, event, lang)
+
+
+def _with_title_word(event: EventView, lang: str, base: str) -> str:
+    words = [w for w in re.findall(r"[\w-]+", event.text("title")) if fold(w) not in lexicon.STOPWORDS and len(w) > 3]
+    return f"{base} ({' '.join(words[:3])})" if words else base
+
+
+def _insert(base: str, detail: str, event: EventView, lang: str) -> str:
+    year = str(event.year or "")
+    if year and year in base:
+        return base.replace(year, f"{detail} {year}")
+    return f"{base} ({detail})"
+
+
+def _local_place(place: str, lang: str) -> str:
+    from bot.messages import place_name
+
+    return place_name(place, lang)
