@@ -112,6 +112,8 @@ class Engine:
             clause.attributes = ["identity"]
         elif conv.attribute:
             clause.attributes = [conv.attribute]
+            if conv.form == "yes_no":  # "was Mexico among them?" then "and Guatemala?"
+                clause.form = "yes_no"
         elif any(s.kind in ("year", "kind") for s in query.spans) and not any(
             s.kind in ("keyword", "person", "place") for s in query.spans
         ):
@@ -272,6 +274,7 @@ def _remember(
     last = clauses[-1].attribute if clauses else None
     if last and last in BY_NAME:
         conv.attribute = last
+        conv.form = clauses[-1].form
     people = query.strs("person")
     if people:
         conv.person = people[0]

@@ -92,6 +92,8 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     ]
     padded = f" {' '.join(words)} "
     clause.form = _form(words, padded)
+    if not clause.form and _spanish_verb_question(query, clause):
+        clause.form = "yes_no"  # "¿Financió la UE ...?", "¿Participaron fiscales ...?"
     scores = ATTRIBUTE_CUES.scores(words, padded)
     roles = _asked_roles(query, clause)
     if "women" in roles:
@@ -143,7 +145,10 @@ def _checks(query: Query, clause: Clause) -> list[str]:
     if "name" in kinds:
         return ["organisers"]
     if "place" in kinds:
-        return ["countries"] if len(kinds) > 1 else ["place"]
+        held = {"held", "take", "took", "realizo", "celebro", "realizado", "celebrado", "in", "en"}
+        first = next(s for s in query.spans if s.kind == "place" and clause.start <= s.start < clause.end)
+        before = query.words[first.start - 1] if first.start else ""
+        return ["place"] if before in held or (len(kinds) == 1 and held & set(clause.words)) else ["countries"]
     return []
 
 
@@ -208,6 +213,15 @@ def _form(words: list[str], padded: str) -> str:
         return "yes_no"
     best = max(((s, f) for f, s in scores.items() if f != "yes_no"), default=(0.0, ""))
     return best[1] if best[0] >= 0.7 else ""
+
+
+_PAST = re.compile(r"¿\s*(\w+(?:ó|aron|ieron|ía|ían))\b", re.IGNORECASE)
+
+
+def _spanish_verb_question(query: Query, clause: Clause) -> bool:
+    """A Spanish question that starts with its verb in the past is a yes/no one ("¿Financió ...?")."""
+    match = _PAST.search(query.text)
+    return bool(match) and clause.start < len(query.original) and query.original[clause.start] == match.group(1)
 
 
 def _merge_bare(clauses: list[Clause]) -> list[Clause]:

@@ -70,6 +70,7 @@ class Conversation:
     events: tuple[str, ...] = ()  # the event(s) the last answer was about
     options: tuple[str, ...] = ()  # the events last listed or offered to choose from ("the other one")
     attribute: str | None = None  # what was last asked ("funders")
+    form: str | None = None  # how it was asked ("yes_no": "and Guatemala?" then checks Guatemala too)
     person: str | None = None  # the person last asked about (folded full name)
     programme: str | None = None
     years: tuple[int, ...] = ()  # the years last asked about ("and the year before?")

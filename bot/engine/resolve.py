@@ -122,8 +122,10 @@ class Resolver:
 
     def _is_checked(self, query: Query, clause: Clause, span: Span) -> bool:
         attr = clause.attribute
-        if clause.yes_no and attr == "place" and span.kind == "place" and _alone(query, span):
-            return True  # "was it held in Mexico?", after a question about an event
+        if clause.yes_no and attr == "place" and span.kind == "place":
+            # "was it held in Mexico?" after a question about an event; "was the side event held in Vienna?"
+            before = query.words[span.start - 1] if span.start else ""
+            return _alone(query, span) or before in ("in", "en", "at")
         if span.kind == "place" and attr in ("participants", "countries", "") and _after_from(query.words, span.start):
             return True
         if not clause.yes_no:

@@ -103,7 +103,9 @@ class Parser:
             named = index.aliases.get(phrase) or index.aliases.get(apply_synonyms(phrase, lexicon.SYNONYM_RULES))
             if not named:
                 continue
-            if n == 1 and not _content(phrase) and not any(kind in ("place", "kind", "role") for kind, _ in named):
+            expanded = phrase not in index.aliases  # "eu" -> "european union": a name, however short
+            typed = any(k in ("place", "kind", "role") for k, _ in named)
+            if n == 1 and not expanded and not typed and not _content(phrase):
                 continue
             text = " ".join(query.original[i : i + n])
             held = {(k, v) for k, v in named if k == "place" and fold(str(v)) in index.by_place}

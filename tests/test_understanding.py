@@ -1,0 +1,359 @@
+"""Questions as people type them: forms and attributes combined freely, entities as spans, follow-ups, several
+questions in one message, Spanish, and a knowledge base of many events (the shared corpus's gold facts next
+to the seeds). Each test names a kind of question, not a memorised one: the wordings vary on purpose."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from bot.engine import Conversation, Engine
+from bot.engine.answers import ANSWERS
+from bot.engine.attributes import ATTRIBUTES, UNRECORDED
+from knowledge.facts import bundled_facts
+from tests.corpus import all_gold_facts, items
+
+NO_EVENT = re.compile(r"no record of an? event|no event matching|ningún evento que coincida", re.IGNORECASE)
+NOT_RECORDED = re.compile(r"not recorded|no consta|does not (give|say|name)|no (da|indica|nombra)", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def many() -> Engine:
+    """The seeds and every corpus release, as if each had been imported exactly as its gold facts say."""
+    facts = bundled_facts()
+    return Engine(facts + all_gold_facts({f.fid for f in facts}))
+
+
+def chat(engine: Engine, *questions: str) -> list[str]:
+    conv = Conversation()
+    return [engine.ask(q, conv).text for q in questions]
+
+
+# -- forms x attributes ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("how many countries sent people to the Panama training?", [r"\b5 countries\b"], [r"\b61\b"]),
+        ("how many speakers were there at the side event?", [r"\b3 speakers\b"], []),
+        ("how many funders did the OSINT training have", [r"\b2 funders\b"], []),
+        ("how many organisers did the Vienna side event have?", [r"\b2 organisers\b"], []),
+        ("did the EU fund the Panama training?", [r"^Yes"], []),
+        ("was the United Kingdom among the funders of the Panama training?", [r"^Yes"], []),
+        ("did Canada fund the Panama training?", [r"^No"], [r"\bCanada\b.*\bfunded by\b"]),
+        ("was Costa Rica represented at the 2021 training?", [r"^Yes"], [r"^No"]),
+        ("was El Salvador at the dark net side event?", [NOT_RECORDED.pattern], [r"^Yes"]),
+        ("did Marco Teixeira speak at the Vienna event?", [r"^Yes"], []),
+        ("did Marco Teixeira also speak in Panama?", [r"^No", "Vienna"], [r"^Yes"]),
+        ("was INTERPOL at the Panama training?", [r"^No", "INTERPOL"], [r"^Yes"]),
+        ("was the side event held in Vienna?", [r"^Yes"], []),
+        ("which number training of 2021 was the Panama one?", [r"third"], []),
+        ("was the Panama training the second of the year?", [r"^No", r"third"], []),
+    ],
+)
+def test_forms_and_attributes_combine(engine, question, expected, absent):
+    text = engine.ask(question, Conversation()).text
+    for pattern in expected:
+        assert re.search(pattern, text, re.IGNORECASE | re.MULTILINE), text
+    for pattern in absent:
+        assert not re.search(pattern, text, re.IGNORECASE | re.MULTILINE), text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how many days was the side event?", "how long"),
+        ("was the Panama training streamed online?", "online"),
+        ("what was the budget of the Vienna event", "budget"),
+        ("what was on the agenda of the Panama training?", "agenda"),
+        ("who won a prize at the side event?", "winners"),
+        ("in which language was the OSINT training given?", "language"),
+        ("how much did the Panama workshop cost", "cost"),
+        ("¿cuál fue el presupuesto de la capacitación de Panamá?", "presupuesto"),
+    ],
+)
+def test_an_attribute_the_knowledge_does_not_hold_is_said_not_recorded_by_name(engine, question, named):
+    answer = engine.ask(question, Conversation())
+    assert NOT_RECORDED.search(answer.text), answer.text
+    assert named in answer.text.lower()
+    assert not re.search(r"\b(61|70)\b", answer.text)  # not another attribute's figure
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will it rain in Panama City this weekend?",
+        "¿Qué temperatura hace en Viena?",
+        "what's the capital of Austria?",
+        "who won the football world cup in Vienna?",
+        "any good restaurants in Panama?",
+    ],
+)
+def test_out_of_scope_naming_a_known_place_gets_the_fallback(engine, question):
+    answer = engine.ask(question, Conversation())
+    assert answer.intent == "fallback", answer.text
+    assert not re.search(r"\b(61|70)\b|funded by|organised by", answer.text)
+
+
+# -- entities ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Buenas tardes, una consulta: ¿cuántas personas asistieron a la capacitación de Panamá?",
+        "quick question: how many people attended the Panama training?",
+        "Hi! Could you tell me how many came to the Panama training, please?",
+        "Estimado, por favor: ¿cuántos participantes hubo en Panamá?",
+    ],
+)
+def test_polite_openers_and_fillers_never_become_an_event_name(engine, question):
+    text = engine.ask(question, Conversation()).text
+    assert "61" in text and not NO_EVENT.search(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("How many attended the Nairobi 2019 workshop?", "Nairobi"),
+        ("When was the Bogota seminar?", "Bogota"),
+        ("who funded the training in Lagos", "Lagos"),
+    ],
+)
+def test_an_unknown_place_gets_no_event_there_not_another_event(engine, question, place):
+    answer = engine.ask(question, Conversation())
+    assert answer.intent == "unknown_event" and place in answer.text
+    assert not re.search(r"\b(61|70)\b", answer.text)
+
+
+def test_a_person_is_found_by_what_they_did_or_their_role(engine):
+    chief = engine.ask("who is the Chief of the Implementation Support Section?", Conversation()).text
+    assert "Murshudlu" in chief
+    welcome = engine.ask("who gave the opening remarks at the side event?", Conversation()).text
+    assert "Murshudlu" in welcome and "Walsh" not in welcome
+    talk = engine.ask("what was Neil Walsh's talk about?", Conversation()).text
+    assert "Darkweb" in talk and "Murshudlu" not in talk
+
+
+def test_common_words_and_acronyms_are_not_corrected_into_names(engine):
+    rain = engine.ask("will it rain at the training?", Conversation())
+    assert rain.intent == "fallback"  # "rain" is not a typo of "training"
+    assert engine._snapshot.parser.speller.correct("osint", "OSINT") == "osint"
+    assert engine._snapshot.parser.speller.correct("canu", "CANU") == "canu"  # an acronym is left as typed
+
+
+def test_misspelt_names_are_still_understood(engine):
+    assert "61" in engine.ask("how mny peple atended the panma trainig", Conversation()).text
+    assert "23 May 2017" in engine.ask("wen was the viena side evnt", Conversation()).text
+
+
+# -- several questions in one message -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when and where was the dark net side event?", ["23 May 2017", "Vienna"]),
+        ("who organised and who funded the Panama training?", ["ROPAN", "European Union"]),
+        ("How many attended the Panama training, and who funded it?", ["61", "European Union"]),
+        ("¿Cuándo y dónde fue el evento paralelo de Viena?", ["23 de mayo de 2017", "Viena"]),
+        ("Who spoke at the side event and what did Neil Walsh say?", ["Teixeira", "Darkweb"]),
+    ],
+)
+def test_every_question_of_a_message_is_answered(engine, question, expected):
+    text = engine.ask(question, Conversation()).text
+    for part in expected:
+        assert part in text, text
+
+
+# -- follow-ups ----------------------------------------------------------------------------------------------
+
+
+def test_pronoun_and_one_word_follow_ups(engine):
+    said = chat(engine, "who is Tofik Murshudlu?", "what did he say?", "his position?")
+    assert "cooperation" in said[1] and "Chief of Implementation Support Section" in said[2]
+    counts = chat(engine, "who funded the Panama training?", "count?", "and the Vienna one?")
+    assert "2 funders" in counts[1]
+    assert "does not name a funder" in counts[2]
+
+
+def test_relative_follow_ups(engine):
+    years = chat(engine, "what happened in 2019?", "and two years later?", "and the year before?")
+    assert "Panama" in years[1] and "2021" in years[1]
+    assert "2020" in years[2]
+    other = chat(engine, "When was the Panama training?", "and the other one?")
+    assert "23 May 2017" in other[1]
+
+
+def test_a_follow_up_checks_the_event_discussed(engine):
+    answers = chat(engine, "who attended the Panama training?", "was Mexico among them?", "and Guatemala?")
+    assert answers[1].startswith("No") and "Mexico" in answers[1]
+    assert answers[2].startswith("Yes") and "Guatemala" in answers[2]
+
+
+# -- many events ---------------------------------------------------------------------------------------------
+
+
+def test_every_event_is_listed_when_all_are_asked_for(many):
+    text = many.ask("list all events", Conversation()).text
+    assert f"{len(many.index.events)} events" in text
+    assert "Vienna" in text and "Panama" in text
+
+
+def test_names_shown_to_users_are_unique(many):
+    for lang in ("en", "es"):
+        names = [many.index.short_name(eid, lang) for eid in many.index.events]
+        assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("trainings in Costa Rica in 2022", ["Limón"], ["Panama 2021"]),
+        ("which events did Canada fund?", ["Limón", "Thiès"], ["Vienna"]),
+        ("the latest events", ["2024"], ["2017"]),
+        ("what happened in 2023?", ["Montevideo", "Bridgetown"], ["2021"]),
+        ("workshops in 2018", ["Freetown"], ["Bridgetown"]),
+    ],
+)
+def test_lists_are_filtered(many, question, expected, absent):
+    text = many.ask(question, Conversation()).text
+    for part in expected:
+        assert part in text, text
+    for part in absent:
+        assert part not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many people attended the Panama training?", "61"),  # the training, not the Panama City workshop
+        ("how many people came to the Panama workshop in March?", "43"),
+        ("who funded the AIRCOP course in May 2023?", "Japan"),
+        ("when was the CCP course in Limón?", "19"),
+        ("who funded the meeting where Nurlan Abdrakhmanov spoke?", "United Kingdom"),
+        ("when was the webinar on darknet vendor shops?", "9 December 2020"),
+    ],
+)
+def test_events_are_told_apart_by_any_detail(many, question, expected):
+    text = many.ask(question, Conversation()).text
+    assert expected in text and not NO_EVENT.search(text), text
+
+
+def test_a_comparison_includes_every_event_a_side_names(many):
+    text = many.ask("which was bigger, Vienna or Panama?", Conversation()).text
+    assert text.startswith("The Vienna") and "61" in text and "43" in text
+
+
+def test_an_event_that_does_not_exist_is_said_not_to(many):
+    answer = many.ask("how many attended the Nairobi workshop?", Conversation())
+    assert answer.intent == "unknown_event" and "Nairobi" in answer.text
+
+
+def test_a_yes_no_question_about_no_event_in_particular_looks_at_all_of_them(many):
+    none = many.ask("¿hubo participantes de Nicaragua?", Conversation()).text
+    assert "Nicaragua" in none and not NO_EVENT.search(none)
+    some = many.ask("were there participants from Ghana?", Conversation()).text
+    assert "Ghana" in some and ("webinar" in some or "Santa Marta" in some)
+
+
+@pytest.mark.parametrize("item", items()[:6], ids=lambda item: item.name[:2])
+def test_corpus_events_are_found_by_their_own_words(many, item):
+    """Each release's headline, asked about as a question, finds that release's event."""
+    answer = many.ask(f"when was this: {item.gold['title']}?", Conversation())
+    assert item.eid in answer.events, answer.text
+
+
+# -- Spanish -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("¿Cuántos países enviaron participantes a la capacitación de Panamá?", ["5 países"]),
+        ("¿Quién habló en el evento paralelo de Viena?", ["Murshudlu", "Oradores|oradores"]),
+        ("¿Financió la Unión Europea la capacitación de Panamá?", ["^Sí"]),
+        ("¿Cuántos fiscales asistieron a la capacitación de Panamá?", ["61", "no consta"]),
+        ("¿Dónde se realizó el evento paralelo?", ["Viena"]),
+    ],
+)
+def test_spanish_is_first_class(engine, question, expected):
+    answer = engine.ask(question, Conversation())
+    assert answer.lang == "es"
+    for pattern in expected:
+        assert re.search(pattern, answer.text, re.MULTILINE), answer.text
+
+
+def test_spanish_answers_say_what_the_bot_knows_in_spanish(engine):
+    text = engine.ask("¿De qué países eran los participantes de la capacitación de Panamá?", Conversation()).text
+    assert "República Dominicana" in text and "Panamá" in text
+
+
+# -- honesty and engineering --------------------------------------------------------------------------------
+
+
+QUESTIONS = [
+    "how many countries sent people to the Panama training?",
+    "how many speakers were at the side event?",
+    "who funded the meeting in Bishkek?",
+    "how many people attended the webinar on darknet vendor shops?",
+    "how many prosecutors were at the Guayaquil training?",
+    "how many women attended the Freetown workshop?",
+    "¿cuántas personas asistieron al taller de Montevideo?",
+    "when and where was the Lisbon meeting?",
+    "how long did the Khorgos training last?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_number_comes_from_the_facts_of_the_events_named(many, question):
+    """A number in an answer is in a fact (its value or its quote) of an event the answer names, or it is the
+    count of the items the answer lists (said with them)."""
+    answer = many.ask(question, Conversation())
+    known = " ".join(str(f.value) + " " + f.source.quote for e in answer.events for f in many.index.events[e].all())
+    counted = {
+        m.group(1) for m in re.finditer(r"\b(\d+) (?:countries|speakers|funders|organisers|days|países)", answer.text)
+    }
+    for number in re.findall(r"\d+", answer.text):
+        assert number in known or number in counted, f"{number} in {answer.text!r}"
+
+
+def test_every_attribute_with_facts_has_an_answer_and_examples_in_both_languages():
+    handled = set(ANSWERS) | {"speakers", "statements", "position", "identity", "events"}
+    for row in ATTRIBUTES:
+        assert row.name in handled, row.name
+        assert set(row.examples) == {"en", "es"}, row.name
+        assert set(row.label) == {"en", "es"}, row.name
+    for row in UNRECORDED:
+        assert not row.fields and set(row.label) == {"en", "es"}
+
+
+def test_a_question_answered_while_the_index_is_swapped_sees_one_snapshot(engine):
+    """An admin's change replaces the index while questions are answered on other threads: each answer is
+    about the knowledge before or after, never a mix (and nothing raises)."""
+    local = Engine(bundled_facts())
+    facts = bundled_facts()
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def ask() -> None:
+        while not stop.is_set():
+            try:
+                text = local.ask("how many people attended the Panama training?", Conversation()).text
+                assert "61" in text
+            except BaseException as exc:
+                errors.append(exc)
+                return
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for _ in range(20):
+        local.refresh(facts)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert not errors
