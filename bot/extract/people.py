@@ -133,9 +133,9 @@ def _trim(label: str) -> str:
 def _before_origin(doc: Doc, start: int, label: str) -> str:
     """The label without the countries it ends on ("fiscales e investigadores de Colombia, Ecuador ...")."""
     at = start + 1 + len(label) if label else start
-    for a, _, _ in countries_in(doc, start, at):
+    for a, b, _ in countries_in(doc, start, at):
         lead = re.search(r"\s+(?:from|of|de|del)\s+(?:the\s+)?$", doc.text[start:a])
-        if lead:
+        if lead and not re.match(r"(?:'s|’s|\s+[A-Z])", doc.text[b : b + 3]):  # not "of the Guyana Police Force"
             return _trim(doc.text[start : start + lead.start()])
     return label
 
@@ -311,7 +311,7 @@ _NOT_ORIGIN = re.compile(r"\b(?:city|ciudad|capital|province|provincia|region|de
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|y\s+)?|\s+(?:and|y|e)\s+)(?:(?:the|la|el|de|del)\s+)?", re.IGNORECASE)
 _COUNTRY_COUNT = re.compile(r"\b(?:from|de) (?P<n>[\w ]{1,25}?) (?:countries|paises|states|estados|nations|naciones)\b")
 _WHO = re.compile(
-    r"^\s*(?:the\s+|los\s+|las\s+)?(?:participants|delegates|delegations|delegaciones|participantes|"
+    r"\s*(?:the\s+|los\s+|las\s+)?(?:participants|delegates|delegations|delegaciones|participantes|"
     r"attendees|asistentes|they|ellos)\b"
 )
 
