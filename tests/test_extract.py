@@ -109,4 +109,7 @@ def test_what_is_not_in_a_release_is_reported_missing():
 
 def test_sentences_do_not_end_at_honorifics_or_initials():
     assert sentences("Mr. Neil WALSH spoke. Then Dr. Ana left.") == ["Mr. Neil WALSH spoke.", "Then Dr. Ana left."]
-    assert sentences("Mr. Emmanuel T. Dweh spoke. Sra. Ana habló.") == ["Mr. Emmanuel T. Dweh spoke.", "Sra. Ana habló."]
+    assert sentences("Mr. Emmanuel T. Dweh spoke. Sra. Ana habló.") == [
+        "Mr. Emmanuel T. Dweh spoke.",
+        "Sra. Ana habló.",
+    ]

@@ -22,19 +22,48 @@ def flagged(text: str, name: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "date", "end", "dateline"),
     [
-        ("2-4 April 2019 - Forty judges met in Accra, Ghana, for a workshop.", "2019-04-02", "2019-04-04", "2-4 April 2019"),
+        (
+            "2-4 April 2019 - Forty judges met in Accra, Ghana, for a workshop.",
+            "2019-04-02",
+            "2019-04-04",
+            "2-4 April 2019",
+        ),
         ("Nairobi (Kenya), 30 June 2022 – The course was held from 20 to 24 June.", "2022-06-20", "2022-06-24", None),
         ("Lima, 5 de mayo de 2021. El taller se realizó del 3 al 5 de mayo en Lima.", "2021-05-03", "2021-05-05", None),
-        ("Quito, 12 de diciembre de 2022. Del 30 de noviembre al 2 de diciembre se realizó el curso.", "2022-11-30",
-         "2022-12-02", None),
-        ("Bogotá, 20 de junio de 2023. Participaron el lunes 12 y el martes 13 de junio en el taller.", "2023-06-12",
-         "2023-06-13", None),
-        ("Manila, March 9, 2020. The workshop ran from February 26 to March 2, 2020.", "2020-02-26", "2020-03-02", None),
-        ("Accra, 10 January 2024 - A training held from 28 December to 3 January ended.", "2023-12-28", "2024-01-03",
-         None),
+        (
+            "Quito, 12 de diciembre de 2022. Del 30 de noviembre al 2 de diciembre se realizó el curso.",
+            "2022-11-30",
+            "2022-12-02",
+            None,
+        ),
+        (
+            "Bogotá, 20 de junio de 2023. Participaron el lunes 12 y el martes 13 de junio en el taller.",
+            "2023-06-12",
+            "2023-06-13",
+            None,
+        ),
+        (
+            "Manila, March 9, 2020. The workshop ran from February 26 to March 2, 2020.",
+            "2020-02-26",
+            "2020-03-02",
+            None,
+        ),
+        (
+            "Accra, 10 January 2024 - A training held from 28 December to 3 January ended.",
+            "2023-12-28",
+            "2024-01-03",
+            None,
+        ),
     ],
-    ids=["date-range-dateline", "body-range-year-in-body", "del-al-de", "across-months-es", "lunes-y-martes",
-         "us-style-across-months", "across-new-year"],
+    ids=[
+        "date-range-dateline",
+        "body-range-year-in-body",
+        "del-al-de",
+        "across-months-es",
+        "lunes-y-martes",
+        "us-style-across-months",
+        "across-new-year",
+    ],
 )
 def test_dates_of_the_usual_shapes(text, date, end, dateline):
     result = extract(text)
@@ -235,12 +264,18 @@ def test_an_organiser_as_the_subject_of_the_event():
 @pytest.mark.parametrize(
     ("text", "funders"),
     [
-        ("The workshop was funded by the Governments of Germany and Norway.", ["Government of Germany",
-                                                                                "Government of Norway"]),
-        ("El curso fue posible gracias al financiamiento del Gobierno de Francia y de la Unión Europea.",
-         ["Gobierno de Francia", "Unión Europea"]),
-        ("The training was made possible with financial support from Japan, Canada and the European Union.",
-         ["Japan", "Canada", "European Union"]),
+        (
+            "The workshop was funded by the Governments of Germany and Norway.",
+            ["Government of Germany", "Government of Norway"],
+        ),
+        (
+            "El curso fue posible gracias al financiamiento del Gobierno de Francia y de la Unión Europea.",
+            ["Gobierno de Francia", "Unión Europea"],
+        ),
+        (
+            "The training was made possible with financial support from Japan, Canada and the European Union.",
+            ["Japan", "Canada", "European Union"],
+        ),
     ],
     ids=["governments-of", "gracias-al-financiamiento", "financial-support"],
 )
@@ -259,7 +294,9 @@ def test_a_programme_s_boilerplate_funder_is_the_programme_s():
     text = "A workshop for 20 judges was held in Accra. SEACOP is funded by the European Union."
     result = extract(text, programmes={"seacop": "seacop"})
     assert result.values("funders") == []
-    assert [(f.subject, f.value) for f in result.facts if f.field == "funders"] == [("programme:seacop", "European Union")]
+    assert [(f.subject, f.value) for f in result.facts if f.field == "funders"] == [
+        ("programme:seacop", "European Union")
+    ]
 
 
 def test_a_new_programme_is_proposed_with_its_names():
@@ -281,18 +318,30 @@ def test_trainers_are_institutions_or_countries():
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Mr. Kofi ANNAN-MENSAH, Director of Public Prosecutions, opened the workshop.",
-         {"name": "Kofi ANNAN-MENSAH", "position": "Director of Public Prosecutions", "honorific": "Mr."}),
-        ("The workshop was opened by the Chief Justice of Ghana, Ms. Ama Owusu.",
-         {"name": "Ama Owusu", "position": "Chief Justice of Ghana", "honorific": "Ms."}),
-        ("UNODC Programme Officer João Pereira said the course was timely.",
-         {"name": "João Pereira", "position": "UNODC Programme Officer"}),
-        ("Durante la apertura, la fiscal general adjunta María José GÓMEZ afirmó que el curso era útil.",
-         {"name": "María José GÓMEZ", "position": "fiscal general adjunta"}),
-        ("Por su parte, el Sr. Andrés Núñez, director de la Policía Nacional, destacó el trabajo conjunto.",
-         {"name": "Andrés Núñez", "position": "director de la Policía Nacional", "honorific": "Sr."}),
-        ("La directora de la Escuela Judicial, Dra. Lucía Peña Ruiz, inauguró el taller.",
-         {"name": "Lucía Peña Ruiz", "position": "directora de la Escuela Judicial", "honorific": "Dra."}),
+        (
+            "Mr. Kofi ANNAN-MENSAH, Director of Public Prosecutions, opened the workshop.",
+            {"name": "Kofi ANNAN-MENSAH", "position": "Director of Public Prosecutions", "honorific": "Mr."},
+        ),
+        (
+            "The workshop was opened by the Chief Justice of Ghana, Ms. Ama Owusu.",
+            {"name": "Ama Owusu", "position": "Chief Justice of Ghana", "honorific": "Ms."},
+        ),
+        (
+            "UNODC Programme Officer João Pereira said the course was timely.",
+            {"name": "João Pereira", "position": "UNODC Programme Officer"},
+        ),
+        (
+            "Durante la apertura, la fiscal general adjunta María José GÓMEZ afirmó que el curso era útil.",
+            {"name": "María José GÓMEZ", "position": "fiscal general adjunta"},
+        ),
+        (
+            "Por su parte, el Sr. Andrés Núñez, director de la Policía Nacional, destacó el trabajo conjunto.",
+            {"name": "Andrés Núñez", "position": "director de la Policía Nacional", "honorific": "Sr."},
+        ),
+        (
+            "La directora de la Escuela Judicial, Dra. Lucía Peña Ruiz, inauguró el taller.",
+            {"name": "Lucía Peña Ruiz", "position": "directora de la Escuela Judicial", "honorific": "Dra."},
+        ),
     ],
     ids=["honorific-then-position", "position-then-honorific", "position-before-name", "la-fiscal", "sr", "dra"],
 )
@@ -303,12 +352,21 @@ def test_speakers_with_their_positions_in_either_order(text, speaker):
 @pytest.mark.parametrize(
     ("text", "said", "direct"),
     [
-        ('Ms. Ama Owusu, Chief Justice, said: "Evidence must travel as fast as the traffickers do."',
-         "Evidence must travel as fast as the traffickers do.", True),
-        ("«La cooperación entre fiscalías es indispensable», afirmó la Sra. Ana Ruiz, fiscal general.",
-         "La cooperación entre fiscalías es indispensable", True),
-        ("Mr. Kofi Mensah, Deputy Director, stressed that prosecutors need shared procedures.",
-         "stressed that prosecutors need shared procedures", False),
+        (
+            'Ms. Ama Owusu, Chief Justice, said: "Evidence must travel as fast as the traffickers do."',
+            "Evidence must travel as fast as the traffickers do.",
+            True,
+        ),
+        (
+            "«La cooperación entre fiscalías es indispensable», afirmó la Sra. Ana Ruiz, fiscal general.",
+            "La cooperación entre fiscalías es indispensable",
+            True,
+        ),
+        (
+            "Mr. Kofi Mensah, Deputy Director, stressed that prosecutors need shared procedures.",
+            "stressed that prosecutors need shared procedures",
+            False,
+        ),
     ],
     ids=["straight-quotes", "guillemets", "reported"],
 )

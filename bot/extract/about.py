@@ -58,7 +58,7 @@ def kind(doc: Doc) -> list[Found]:
 
 _TOPIC_AFTER_KIND = re.compile(r"\s+(?:on|about|sobre|en materia de|acerca de)\s+")
 _TOPIC_END = re.compile(
-    r",|;|\.(?:\s|$)|\s+(?:for|held|organi[sz]ed|convened|delivered|hosted|in\s+(?=[A-Z])|from\s|para|dirigid[oa]|"
+    r",|;|\.(?:\s|$)|\s+(?:was|were|is|are|took|fue|se|for|held|organi[sz]ed|convened|delivered|hosted|in\s+(?=[A-Z])|from\s|para|dirigid[oa]|"
     r"organizad[oa]|impartid[oa]|realizad[oa]|en\s+(?=[A-Z])|en la ciudad|que|which|who|with|con)\b"
 )
 _TITLED = re.compile(r"\s*(?:regional\s+|virtual\s+|nacional\s+|national\s+)?[«\"“]([^»\"”]{8,160})[»\"”]")

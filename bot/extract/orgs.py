@@ -62,7 +62,8 @@ _NAME_END = re.compile(
     r"as\s+part\s+of|como\s+parte|en\s+(?=[A-Z])|en\s+la\s+|en\s+el\s+|en\s+forma|de\s+forma|"
     r"(?:to|for|on|from|at)\s+(?=[a-z0-9])|in\s+(?=\d)|with\s+(?:the\s+)?(?:kind\s+)?support|with\s+(?:additional\s+)?"
     r"(?:financial|funding|contributions?)|in\s+(?:partnership|cooperation|collaboration)|con\s+(?:el\s+)?apoyo|"
-    r"en\s+(?:alianza|colaboración|cooperación)|and\s+(?:is\s+|was\s+)?(?:implemented|executed|run|managed)|"
+    r"en\s+(?:alianza|colaboración|cooperación)|and\s+(?:is\s+|was\s+)?(?:implemented|executed|run|managed|funded|"
+    r"financed|supported|hosted|organi[sz]ed)|y\s+(?:fue\s+)?(?:financiad|organizad|implementad)|"
     r"(?:is|was|are|were|es|fue)\s+(?:implemented|funded|financiad|implementad))\b|[.;:](?:\s|$)|\s+[—–]\s"
 )
 _ORG_HEADS = frozenset(
@@ -296,7 +297,10 @@ def _split(doc: Doc, start: int, end: int, through: bool = False) -> list[str]:
     "the Governments of Germany and Norway" (two), not "Antigua and Barbuda" or "Narcotics and Law Enforcement"."""
     plain = _QUALIFIER.sub(lambda m: " " * len(m.group(0)), doc.text[:end])  # "..., a través de su Oficina ..."
     blank = _blank_parentheses(plain, start, end)
-    protected = [(a, b) for a, b, _ in countries_in(doc, start, end)]
+    named = countries_in(doc, start, end)
+    protected = [(a, b) for a, b, _ in named]
+    country_starts = {a for a, _, _ in named}
+    country_ends = {b for _, b, _ in named}
     joins = (
         r",\s+(?:and\s+|y\s+)?|\s+(?:and|y|e|&|together with|junto con|jointly with|as well as|así como)\s+"
         r"(?:(?:from|of|de)\s+)?"
@@ -312,7 +316,9 @@ def _split(doc: Doc, start: int, end: int, through: bool = False) -> list[str]:
         left = plain[cuts[-1] : a].strip()
         after_comma = m.group(0).lstrip().startswith(",")
         bare = re.sub(r"^(?:the|la|el|los|las|del|de la|de)\s+", "", right)
-        if (
+        if a in country_ends and b + len(right) - len(bare) in country_starts:
+            cuts += [a, b]  # "Japan, Canada and the European Union", "the Governments of Germany and Norway"
+        elif (
             _starts_name(right, strict=not after_comma)
             or (left.endswith(")") and bare[:1].isupper())
             or (left.isupper() and bare[:1].isupper())
@@ -341,13 +347,13 @@ def _distribute(items: list[str]) -> list[str]:
     Cybercrime and CRIMJUST programs" -> Cybercrime programs, CRIMJUST programs."""
     if not items:
         return items
-    first = re.match(r"\s*(?:the\s+|los\s+)?(Governments|Gobiernos|Ministries|Ministerios)\s+(of|de)\s+", items[0])
-    if first and len(items) > 1:
-        head = {"Governments": "Government", "Gobiernos": "Gobierno", "Ministries": "Ministry"}.get(
-            first.group(1), first.group(1).rstrip("s")
-        )
+    first = re.match(r"\s*(?:the\s+|los\s+|las\s+)?((?:[\w-]+\s+)?[\w-]+?)(ies|ones|s)\s+(of|de|from)\s+", items[0])
+    if first and len(items) > 1 and all(len(i.split()) <= 4 and i.strip()[:1].isupper() for i in items[1:]):
+        ending = {"ies": "y", "ones": "ón", "s": ""}[first.group(2)]
+        head = f"{first.group(1)}{ending} {first.group(3)}"
         rest = items[0][first.end() :]
-        return [f"{head} {first.group(2)} {rest}"] + [f"{head} {first.group(2)} {i.strip()}" for i in items[1:]]
+        others = [re.sub(r"^(?:the|la|el)\s+", "", i.strip()) for i in items[1:]]
+        return [f"{head} {rest}"] + [f"{head} {other}" for other in others]
     last = re.search(r"\s+(programmes|programs|projects|programas|proyectos)\s*$", items[-1])
     if last and len(items) > 1:
         return [f"{i.strip()} {last.group(1)}" for i in items[:-1]] + [items[-1]]
