@@ -114,6 +114,7 @@ POSITION_WORDS = frozenset(
     representante ministro ministra viceministro viceministra fiscal juez jueza presidente presidenta comisionado
     comisionada experto experta asesor asesora especialista secretario secretaria embajador embajadora consultor
     consultora gerente comandante coronel capitan procurador procuradora magistrado magistrada subdirector
-    subdirectora gobernador gobernadora alcalde alcaldesa intendente vicefiscal subcomisionado
+    subdirectora comptroller controller auditor registrar solicitor commandant principal administrator justice
+    gobernador gobernadora alcalde alcaldesa intendente vicefiscal subcomisionado
     agregado agregada encargado encargada delegado delegada titular decano decana rector rectora""".split()
 )

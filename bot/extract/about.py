@@ -181,7 +181,9 @@ def series(doc: Doc) -> list[Found]:
 
 def _series_at(doc: Doc, clause: Span, m: re.Match[str], kinds: re.Pattern[str]) -> Found | None:
     rest = doc.flat[m.end() : min(clause[1], m.end() + 60)]
-    of = re.match(r" (?:in a series of|of a series of|of|de|del ciclo de) (\w+)", rest)
+    of = re.match(
+        r" +(?:in a series of|of a series of|de una serie de|en una serie de|of|de|del ciclo de) +(\w+)", rest
+    )
     total = None
     if of:
         n = numbers(doc.text, doc.flat, doc.lang, m.end() + of.start(1), m.end() + of.end(1))

@@ -31,6 +31,7 @@ _FUNDED_BY = (
     r"(?:con\s+)?(?:el\s+)?(?:financiamiento|apoyo\s+financiero|financiación|aporte\s+financiero)\s+de(?:l)?"
 )
 _SUPPORT = (
+    r"(?<!financially\s)supported\s+by|apoyad[oa]\s+por|"
     r"with\s+the\s+(?:kind\s+)?support\s+of|with\s+support\s+from|con\s+el\s+apoyo\s+de(?:l)?|auspiciad[oa]\s+por"
 )
 _PARTNER = r"in\s+(?:partnership|cooperation|collaboration)\s+with|en\s+(?:alianza|colaboración|cooperación)\s+con"
@@ -52,7 +53,9 @@ _EVENT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(
-    r",?\s+(?:through its|through the|under its|under the|en el marco de su|a través de su)\s+[^,]*?(?=,|$)"
+    # "the European Union through its Cocaine Route Programme": the funder is the European Union
+    r",?\s+(?:(?:through|under)\s+(?:its|the)\s+(?=[A-Z][^,]*?\b(?:Programme|Program|Fund|Facility|Initiative)\b)|"
+    r"en\s+el\s+marco\s+de\s+su|a\s+través\s+de\s+su)\s*[^,]*?(?=,|$)"
 )
 _NAME_END = re.compile(
     r",\s+(?:and\s+)?(?:which|who|with|hosted|was|were|is|has|have|que|quien|the\s+[a-z]+\s+(?:was|is))\b|"
@@ -130,6 +133,12 @@ def _organisers(doc: Doc, span: Span, name: Callable[[str], str]) -> list[Found]
             _EVENT_SUBJECT.search(before)
         ):
             continue  # "The Container Control Programme, run jointly by UNODC and the WCO": the programme's
+        if re.match(
+            r"\s*(?:the\s+)?(?:experts|trainers|instructors|facilitators|expertos|instructores|facilitadores)\b",
+            text[m.end() :],
+            re.IGNORECASE,
+        ):
+            continue  # "impartido por expertos de ...": who taught, not who organised
         found += _named(doc, span, span[0] + m.end(), "organisers", name)
     active = _ACTIVE.search(text)
     if (
@@ -316,7 +325,8 @@ def _split(doc: Doc, start: int, end: int, through: bool = False) -> list[str]:
         left = plain[cuts[-1] : a].strip()
         after_comma = m.group(0).lstrip().startswith(",")
         bare = re.sub(r"^(?:the|la|el|los|las|del|de la|de)\s+", "", right)
-        if a in country_ends and b + len(right) - len(bare) in country_starts:
+        named_left = re.sub(r"^(?:the|la|el|los|las)\s+", "", left)
+        if b + len(right) - len(bare) in country_starts and (a in country_ends or named_left[:1].isupper()):
             cuts += [a, b]  # "Japan, Canada and the European Union", "the Governments of Germany and Norway"
         elif (
             _starts_name(right, strict=not after_comma)
@@ -385,9 +395,6 @@ def _namer(known: list[str], programmes: dict[str, str]) -> Callable[[str], str]
         pid = programmes.get(key) or programmes.get(key + " programme")
         if pid and pid in by_programme:
             return by_programme[pid]
-        for folded, canonical in by_fold.items():
-            if len(key.split()) >= 2 and f" {key} " in f" {folded} ":
-                return canonical
         return raw
 
     return name

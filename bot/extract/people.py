@@ -31,7 +31,8 @@ _TAKING_PART = re.compile(
     r"followed|connected|worked|benefit(?:ed|ted)?|with the participation of|for|"
     r"participaron|participan|participaran|asistieron|asisten|recibieron|reciben|se capacitaron|se capacitan|"
     r"fueron capacitad[oa]s|reunio|reunieron|se reunieron|conto con la participacion de|con la participacion de|"
-    r"dirigid[oa] a|beneficio|completaron|cursaron)\b"
+    r"dirigid[oa] a|beneficio|completaron|cursaron|wrapped up|concluded|finished|graduated|concluyeron|culminaron|"
+    r"finalizaron|egresaron)\b"
 )
 # What ends the words naming a group: a verb, a place of origin, a relative clause, a breakdown or a new count.
 _GROUP_END = re.compile(
@@ -178,7 +179,12 @@ def _role_of(label: str) -> str | None:
 
 def roles(label: str) -> list[str]:
     """The roles one count covers: several for a combined count, none when only "participants" is said."""
-    items = [i for i in _SPLIT_ROLES.split(label.strip()) if i]
+    items: list[str] = []
+    for item in (i for i in _SPLIT_ROLES.split(label.strip()) if i):
+        if items and item[:1].isupper() and not _role_pattern().search(fold(item)):
+            items[-1] = label[: label.index(item) + len(item)][label.index(items[-1]) :]  # "Customs and Excise ..."
+        else:
+            items.append(item)
     if not items:
         return []
     head = _head_noun(items)
@@ -212,7 +218,7 @@ def _is_generic(item: str) -> bool:
 def _head_noun(items: list[str]) -> str:
     """The noun a list shares: the last item's ("customs, gendarmerie and national police officers"), or the
     first's when the others are institutions ("officers of the CID and of the CANU")."""
-    for item in (items[0], items[-1]):
+    for item in (items[-1], items[0]):
         head = re.split(r"\s+(?:of|de|del)\s+", item)[0].split()
         if head and _role_pattern().fullmatch(fold(head[-1])):
             return head[-1]
@@ -344,6 +350,11 @@ def _country_lists(doc: Doc, span: Span) -> list[tuple[str, str]]:
         lead = _LIST_LEAD.search(doc.flat, max(span[0], a - 25), a)
         if lead and _NOT_ORIGIN.search(doc.flat, max(span[0], lead.start() - 12), lead.start() + 1):
             lead = None
+        if re.match(r"(?:'s|’s|\s+[A-Z][a-z])", doc.text[b : b + 3]) or re.search(
+            r"[A-Z][\w-]*\s+(?:of|de)\s+(?:the\s+)?$", doc.text[max(span[0], a - 25) : a]
+        ):
+            previous_end = -1  # "the Trinidad and Tobago Coast Guard", "Port of Spain": a name, not an origin
+            continue
         joined = previous_end >= 0 and _LIST_JOIN.fullmatch(doc.text, previous_end, a)
         if lead or joined:
             out.append((name, excerpt(doc, span, a, b, limit=320)))

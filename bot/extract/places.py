@@ -18,7 +18,8 @@ _IN_PLACE = re.compile(
 )
 _EVENT_CLAUSE = re.compile(
     r"\b(?:held|hosted|took place|takes place|taking place|met|meet|meets|convened|organi[sz]ed|conducted|"
-    r"delivered|opened|ended|closed|concluded|gathered|trained|training|trainings|workshop|course|meeting|"
+    r"delivered|opened|ended|closed|concluded|gathered|brought together|wrapped up|trained|training|trainings|"
+    r"workshop|course|meeting|dialogue|dialogo|"
     r"seminar|conference|event|webinar|session|mission|forum|encuentro|taller|curso|capacitacion|reunion|"
     r"seminario|conferencia|foro|realizado|realizada|realizo|se llevo a cabo|tuvo lugar|participaron|participan|"
     r"impartio|impartieron|impartida|impartido|celebrado|celebrada|organizado|organizada|inauguro|clausuro)\b"

@@ -94,7 +94,7 @@ def _is_programme(name: str) -> bool:
 def _acronym(name: str) -> str | None:
     """The short name in a programme's name: "(GPML)", or a word in capitals ("proyecto AIRCOP")."""
     found = [a for a in re.findall(r"\(([A-Z][A-Za-z-]{1,12})\)", name) if a not in _OWNERS] or [
-        w for w in re.findall(r"\b[A-Z][A-Z0-9-]{2,}\b", name) if w not in _OWNERS
+        w for w in re.findall(r"\b[A-Z][A-Z0-9-]{2,}\b", name) if w.split("-")[0] not in _OWNERS
     ]
     return found[0] if found else None
 
@@ -106,16 +106,21 @@ _OWNED = re.compile(
 )
 
 
+def _plain(name: str) -> str:
+    """The programme's own name: "UNODC's Global Maritime Crime Programme" is the Global Maritime Crime Programme."""
+    return re.sub(r"^(?:the\s+)?(?:UNODC|ONUDD)['’]s\s+", "", _OWNED.sub("", name))
+
+
 def _new_id(name: str) -> str:
     acronym = _acronym(name)
-    return slug(acronym) if acronym else slug(_OWNED.sub("", name))[:40]
+    return slug(acronym) if acronym else slug(_plain(name))[:40]
 
 
 def _proposed(doc: Doc, pid: str, name: str, quote: str) -> list[Found]:
     """The new programme's name, full name and Spanish name, as the release gives them."""
     subject = f"programme:{pid}"
     acronym = _acronym(name)
-    long_form = re.sub(r"\s*\([^)]*\)\s*", " ", _OWNED.sub("", name)).strip()
+    long_form = re.sub(r"\s*\([^)]*\)\s*", " ", _plain(name)).strip()
     long_form = re.sub(r"^(?:the|el|la)\s+|\s+(?:project|proyecto)$|^(?:proyecto|programa|project)\s+", "", long_form)
     facts = []
     if acronym:

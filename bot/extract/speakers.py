@@ -20,7 +20,7 @@ _WORD = rf"(?:[{_UP}][\w'’-]*[\w]|[{_UP}]\.)"
 _CONNECTOR = r"(?:de|del|de la|de los|da|das|do|dos|van|von|der|den|bin|ben|al|le|di|du|St\.)"
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD})*")
 _HONORIFIC = re.compile(
-    r"(?:(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Dra|Lic|Ing|H\.E)\.|\b(?:la|el)\s+(?P<es>señora|señor|doctora|"
+    r"(?:(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Dra|Lic|Ing|Hon|H\.E)\.|\b(?:la|el)\s+(?P<es>señora|señor|doctora|"
     r"doctor|licenciada|licenciado|ingeniera|ingeniero)|\b(?:Sir|Dame|Madam))\s+$"
 )
 _REPORTING = (
@@ -33,7 +33,7 @@ _REPORTING = (
 _NOT_NAME = (
     frozenset(
         "airport international port river force task committee programme platform network republic states union "
-        "nations centre center directorate".split()
+        "nations centre center directorate america africa europe asia caribbean oceania pacific".split()
     )
     | _ORG_HEADS
 )
@@ -157,9 +157,22 @@ def _pre_position(text: str, lo: int, at: int, also: str = "") -> str:
     while taken and fold(taken[0]) in _CONNECTORS | {"of", "for", "en", "para", "y", "and"}:
         taken.pop(0)
     phrase = " ".join(taken)
-    if not phrase or not any(w in vocab.POSITION_WORDS for w in fold(phrase).split()):
+    if not phrase or not any(w in vocab.POSITION_WORDS for w in fold(" ".join(taken[:3])).split()):
         return ""
-    if fold(taken[-1]) in _CONNECTORS | {"of", "for", "en", "para"}:
+    if fold(taken[-1]) in _CONNECTORS | {
+        "of",
+        "for",
+        "en",
+        "para",
+        "in",
+        "with",
+        "con",
+        "at",
+        "from",
+        "to",
+        "and",
+        "y",
+    }:
         return ""
     return phrase
 
