@@ -152,7 +152,7 @@ def city(name: str, countries: Collection[str] = (), lang: str = "en") -> City |
     main, alternate = _cities()
     key = fold(name)
     found = list(dict.fromkeys(main.get(key) or alternate.get(key) or ()))
-    named = [c for c in found if c.country in countries]
+    named = [c for c in dict.fromkeys([*main.get(key, ()), *alternate.get(key, ())]) if c.country in countries]
     if named:
         return max(named, key=lambda c: c.population)
     if lang == "es":
