@@ -509,6 +509,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Published: {event} ({facts} facts). It is answered from now on; /undo removes it again.",
         "es": "Publicado: {event} ({facts} datos). Ya se responde sobre él; /undo lo quita de nuevo.",
     },
+    "busy_importing": {
+        "en": "You are importing a release: save it or /cancel it first.",
+        "es": "Está importando un comunicado: guárdelo o use /cancel antes.",
+    },
+    "busy_newevent": {
+        "en": "You are adding a new event: finish it or /cancel it first.",
+        "es": "Está añadiendo un evento nuevo: termínelo o use /cancel antes.",
+    },
     "new_cancelled": {
         "en": "New event cancelled; nothing was saved.",
         "es": "Evento nuevo cancelado; no se guardó nada.",

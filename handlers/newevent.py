@@ -40,11 +40,14 @@ from bot.messages import format_date, say
 from handlers.admin import admin_only
 from handlers.context import Context, close_choice, deps, reply_text, user_lang
 from handlers.editing import Change, commit, describe, field_name
+from handlers.import_review import SESSION
+from handlers.importing import PARTS
 from handlers.keyboards import choices, encode
 from handlers.subscriptions import offer_to_notify
 from knowledge.facts import Fact
 
 ASKING, CONFIRMING = range(2)
+IMPORTING = (PARTS, SESSION)  # what /import keeps while it runs
 DRAFT = "new_event"
 SIMILAR_TITLE = 85
 
@@ -129,6 +132,10 @@ def _draft(context: Context) -> Draft:
 @admin_only
 async def on_newevent(update: Update, context: Context) -> int:
     assert context.user_data is not None
+    if any(context.user_data.get(key) is not None for key in IMPORTING):  # one flow at a time, so that /cancel
+        # ends the one that is running
+        await reply_text(update, say("busy_importing", user_lang(update, context)))
+        return ConversationHandler.END
     context.user_data[DRAFT] = Draft()
     await reply_text(update, _prompt(_draft(context), user_lang(update, context)))
     return ASKING
@@ -274,6 +281,11 @@ def _conversation(text: filters.BaseFilter) -> ConversationHandler[Context]:
             ],
             CONFIRMING: [CallbackQueryHandler(on_decision, pattern=r"^n:[yn]$")],
         },
-        fallbacks=[CommandHandler("cancel", on_cancel)],
+        fallbacks=[CommandHandler("cancel", on_cancel), CommandHandler("import", on_busy)],
         allow_reentry=True,
     )
+
+
+async def on_busy(update: Update, context: Context) -> None:
+    """/import while a new event is being added: one flow at a time, so that /cancel ends the one running."""
+    await reply_text(update, say("busy_newevent", user_lang(update, context)))

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from handlers.menu import COMMANDS
-from knowledge.facts import bundled_facts
 from knowledge.store import Store
 from tests.fake_telegram import parse_html
 from tests.tg import ADMIN, GROUP, Harness, buttons

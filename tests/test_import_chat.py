@@ -203,3 +203,20 @@ async def test_cancel_leaves_the_import_and_questions_are_answered_again(bot):
     assert "Import cancelled" in reply["text"]
     (answer,) = await admin(bot, "who funded the Panama training?")
     assert "European Union" in answer["text"] and imported(bot) == []
+
+
+async def test_one_flow_at_a_time_so_that_cancel_ends_the_one_running(bot):
+    """/import during /newevent (or the other way round) is refused: /cancel then ends what runs, and the next
+    message is a question again, not a step of a flow left open."""
+    await admin(bot, "/newevent")
+    (refused,) = await admin(bot, "/import")
+    assert refused["text"].startswith("You are adding a new event")
+    await admin(bot, "/cancel")
+    (answer,) = await admin(bot, "who funded the Panama training?")
+    assert "European Union" in answer["text"]
+    await admin(bot, "/import")
+    (refused,) = await admin(bot, "/newevent")
+    assert refused["text"].startswith("You are importing a release")
+    await admin(bot, "/cancel")
+    (answer,) = await admin(bot, "who funded the Panama training?")
+    assert "European Union" in answer["text"]

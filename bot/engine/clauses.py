@@ -221,7 +221,9 @@ _PAST = re.compile(r"¿\s*(\w+(?:ó|aron|ieron|ía|ían))\b", re.IGNORECASE)
 def _spanish_verb_question(query: Query, clause: Clause) -> bool:
     """A Spanish question that starts with its verb in the past is a yes/no one ("¿Financió ...?")."""
     match = _PAST.search(query.text)
-    return bool(match) and clause.start < len(query.original) and query.original[clause.start] == match.group(1)
+    if match is None or clause.start >= len(query.original):
+        return False
+    return query.original[clause.start] == match.group(1)
 
 
 def _merge_bare(clauses: list[Clause]) -> list[Clause]:
