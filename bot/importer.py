@@ -99,7 +99,9 @@ class Draft:
         return [m for m in wanted if m not in have and not (m == "place" and have & set(PLACE_FIELDS))]
 
     def profile(self) -> Profile:
-        return profile((i.field, i.found.value) for i in self.kept() if not i.found.subject)
+        """What the release states, to compare with recorded events: every fact found, ticked or not (a date
+        left unticked as a guess still says which event the text is about)."""
+        return profile((i.field, i.found.value) for i in self.items if not i.found.subject)
 
 
 def new_draft(release: Release, extraction: Extraction, recorded: dict[str, Profile], imported: bool) -> Draft:
