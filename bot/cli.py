@@ -1,4 +1,4 @@
-"""The command line: ``python -m bot ask|chat|run`` (and ``crimjust-bot``, the same entry point)."""
+"""The command line: ``python -m bot ask|chat|run|check`` (and ``crimjust-bot``, the same entry point)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run(settings, webhook_url=args.webhook, listen=args.listen, port=args.port)
 
 
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.check import run_checks
+
+    return run_checks(settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crimjust-bot", description="UNODC programme activities bot")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -80,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", metavar="URL", help="public HTTPS URL Telegram should post updates to")
     run.add_argument("--listen", default="127.0.0.1", help="address the webhook server listens on")
     run.add_argument("--port", type=int, default=8443, help="port the webhook server listens on")
+    sub.add_parser(
+        "check", help="check the settings, the database, the backups folder and the token; exit 0 if all is well"
+    )
     return parser
 
 
@@ -96,5 +105,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("No TELEGRAM_BOT_TOKEN set: starting a chat in the terminal (see README to run on Telegram).\n")
     if command == "run" and args.command is None:
         args.webhook, args.listen, args.port = None, "127.0.0.1", 8443
-    handler = {"ask": cmd_ask, "chat": cmd_chat, "run": cmd_run}[command]
+    handler = {"ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "check": cmd_check}[command]
     return handler(args, settings)
