@@ -86,9 +86,9 @@ def check_database(settings: Settings) -> Iterator[Finding]:
     except Exception as exc:  # whatever the store refuses, said in plain words (never a traceback)
         yield problem(
             "database",
-            f"{path} cannot be read: {type(exc).__name__}: {_first_line(exc)}",
-            "Stop the bot and restore the newest backup (README, Back up and restore). The damaged files are "
-            "never replaced silently: move them aside first, to keep them.",
+            f"{path} cannot be read as the bot's database ({type(exc).__name__}: {_first_line(exc)}).",
+            "Stop the bot, move the damaged files aside (to keep them) and restore the newest backup (README, "
+            "Back up and restore).",
         )
         return
     yield ok("database", f"{path}: {summary}")

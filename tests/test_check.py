@@ -91,7 +91,7 @@ def test_a_damaged_database_is_reported_and_left_as_it_is(tmp_path, api):
     result = check(tmp_path, api.base_url)
     assert result.returncode == 1
     assert f"FAIL  database: {path} cannot be read" in result.stdout
-    assert "restore the newest backup" in result.stdout
+    assert "restore the newest backup" in result.stdout and "Back up and restore" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert path.read_bytes() == b"this is not JSON at all\n"
 
