@@ -60,23 +60,33 @@ def check_settings(settings: Settings) -> Iterator[Finding]:
         )
 
 
+def _missing(topic: str, folder: Path, setting: str) -> Finding:
+    return problem(
+        topic,
+        f"the folder {folder} does not exist.",
+        f"Create it (mkdir -p {folder}, owned by the user the bot runs as), or set {setting} to the one you mean.",
+    )
+
+
+def _unwritable(topic: str, folder: Path, setting: str) -> Finding | None:
+    if os.access(folder, os.W_OK | os.X_OK):
+        return None
+    return problem(
+        topic,
+        f"the folder {folder} cannot be written by this user.",
+        f"Give it to the user the bot runs as (chown -R USER {folder}), or set {setting} to a folder it can write.",
+    )
+
+
 def check_database(settings: Settings) -> Iterator[Finding]:
     path = settings.db_path
     folder = path.parent
     if not folder.is_dir():
-        yield problem(
-            "database",
-            f"the folder {folder} does not exist.",
-            f"Create it (mkdir -p {folder}, owned by the user the bot runs as), or set BOT_DB_PATH to the "
-            "database you mean.",
-        )
+        yield _missing("database", folder, "BOT_DB_PATH")
         return
-    if not os.access(folder, os.W_OK | os.X_OK):
-        yield problem(
-            "database",
-            f"the folder {folder} cannot be written by this user.",
-            f"Give the user the bot runs as the folder (chown -R USER {folder}), or set BOT_DB_PATH elsewhere.",
-        )
+    unwritable = _unwritable("database", folder, "BOT_DB_PATH")
+    if unwritable:
+        yield unwritable
         return
     if not path.exists():
         yield ok("database", f"{path} is not made yet: the bot makes it on its first start, with the bundled facts.")
@@ -123,12 +133,9 @@ def _open_as_the_bot_does(path: Path) -> str:
 def check_backups(settings: Settings) -> Iterator[Finding]:
     folder = settings.backups
     if folder.is_dir():
-        if not os.access(folder, os.W_OK | os.X_OK):
-            yield problem(
-                "backups",
-                f"the folder {folder} cannot be written by this user.",
-                f"chown -R USER {folder} (the user the bot runs as), or set BOT_BACKUP_DIR to a folder it can write.",
-            )
+        unwritable = _unwritable("backups", folder, "BOT_BACKUP_DIR")
+        if unwritable:
+            yield unwritable
             return
         copies = sorted(p for p in folder.glob(f"{settings.db_path.stem}-*.json") if ".state." not in p.name)
         if not copies:
@@ -146,12 +153,8 @@ def check_backups(settings: Settings) -> Iterator[Finding]:
             )
         return
     parent = next((p for p in folder.parents if p.exists()), None)
-    if parent is None or not os.access(parent, os.W_OK | os.X_OK):
-        yield problem(
-            "backups",
-            f"the folder {folder} does not exist and cannot be made by this user.",
-            f"Create it (mkdir -p {folder}, owned by the user the bot runs as), or set BOT_BACKUP_DIR.",
-        )
+    if parent is None or _unwritable("backups", parent, "BOT_BACKUP_DIR"):
+        yield _missing("backups", folder, "BOT_BACKUP_DIR")
         return
     yield ok("backups", f"{folder} is not made yet: the first backup makes it.")
 

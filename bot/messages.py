@@ -243,6 +243,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name}: its funders are not recorded.",
         "es": "{name}: sus financiadores no constan.",
     },
+    # For answers about one side of a programme (its funders, its aims): a sentence of their own.
+    "programme_funded": {"en": "{name} is funded by {names}.", "es": "{name} está financiado por {names}."},
+    "programme_aimed": {"en": "The aims of {name}: {items}.", "es": "Los objetivos de {name}: {items}."},
     "programme_aims": {"en": " Its aims: {items}.", "es": " Sus objetivos: {items}."},
     "programme_aims_unrecorded": {
         "en": "{name}: its aims are not recorded.",
