@@ -19,7 +19,7 @@ import string
 from typing import Any
 
 from bot.wording import (
-    KINDS,
+    KIND_NOUNS,
     PLACE_NAMES_ES,
     ROLE_NAMES_ES,
     contract,
@@ -38,7 +38,7 @@ from bot.wording import (
 __all__ = [
     "CATALOGUE",
     "DEFAULT_LANG",
-    "KINDS",
+    "KIND_NOUNS",
     "LANGS",
     "PLACE_NAMES_ES",
     "ROLE_NAMES_ES",
@@ -267,9 +267,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "filter_funder": {"en": " funded by {funder:the}", "es": " con financiación de {funder:the}"},
     "filter_programme": {"en": " of {programme:the}", "es": " de {programme:the}"},
     "filter_keyword": {"en": " about {keyword}", "es": " sobre {keyword}"},
-    # -- joining words -----------------------------------------------------------------------------------
-    "and": {"en": "and", "es": "y"},
-    "or": {"en": "or", "es": "o"},
     # -- sources -------------------------------------------------------------------------------------------
     "source": {"en": "Source", "es": "Fuente"},
     "no_sources": {

@@ -47,7 +47,7 @@ def plural(n: object, forms: Sequence[str], lang: str) -> str:
     `forms` are "one|other" (what English and Spanish need; Spanish's "many", for millions, takes "other"), or
     one form per plural category of the language, in CLDR's order."""
     category = plural_category(n, lang)
-    used = [c for c in _CATEGORIES if c in locale(lang).plural_form.tags] + ["other"]
+    used = [c for c in _CATEGORIES if c in locale(lang).plural_form.tags or c == "other"]
     if len(forms) != len(used):  # "one|other"
         forms = [forms[0] if c == "one" else forms[-1] for c in used]
     return forms[used.index(category)].replace("#", str(n))
@@ -170,7 +170,9 @@ _ENGLISH_HEADS = frozenset(
     "government office commission council committee ministry programme program union states kingdom republic "
     "islands emirates federation headquarters centre center conference forum session meeting summit assembly "
     "secretariat court tribunal agency department police academy university institute network initiative "
-    "alliance foundation bank fund organization organisation embassy delegation hotel palace hall".split()
+    "alliance foundation bank fund organization organisation embassy delegation hotel palace hall "
+    # and the countries whose English names take "the" without being built on such a noun
+    "netherlands philippines bahamas gambia maldives comoros".split()
 )
 _SPANISH_HEADS = {
     "la": frozenset(
@@ -223,6 +225,7 @@ _CONTRACTIONS = re.compile(r"\b([Aa]|[Dd]e) el\b")
 
 
 def contract(text: str, lang: str) -> str:
+    """`text` with the contractions its language makes (Spanish: "a el" -> "al", "de el" -> "del")."""
     if lang != "es":
         return text
     return _CONTRACTIONS.sub(lambda m: m.group(1) + "l", text)
@@ -237,7 +240,7 @@ class Noun(NamedTuple):
     article: str = ""  # the definite article of the singular (Spanish)
 
 
-KINDS: dict[str, dict[str, Noun]] = {
+KIND_NOUNS: dict[str, dict[str, Noun]] = {
     "training": {"en": Noun("training", "trainings"), "es": Noun("capacitación", "capacitaciones", "la")},
     "workshop": {"en": Noun("workshop", "workshops"), "es": Noun("taller", "talleres", "el")},
     "side event": {"en": Noun("side event", "side events"), "es": Noun("evento paralelo", "eventos paralelos", "el")},
@@ -249,7 +252,7 @@ KINDS: dict[str, dict[str, Noun]] = {
 
 
 def _kind(kind: str, lang: str) -> Noun:
-    return KINDS.get(kind, {}).get(lang) or Noun(kind, kind, "el" if lang == "es" else "")
+    return KIND_NOUNS.get(kind, {}).get(lang) or Noun(kind, kind, "el" if lang == "es" else "")
 
 
 def kind_name(kind: str, lang: str) -> str:
