@@ -42,7 +42,8 @@ def plural_category(n: object, lang: str) -> str:
 
 
 def plural(n: object, forms: Sequence[str], lang: str) -> str:
-    """The form of `forms` that fits `n`, with "#" standing for the number.
+    """The form of `forms` that fits `n`, with "#" standing for the number as the language writes it ("10,000",
+    "10.000").
 
     `forms` are "one|other" (what English and Spanish need; Spanish's "many", for millions, takes "other"), or
     one form per plural category of the language, in CLDR's order."""
@@ -50,7 +51,16 @@ def plural(n: object, forms: Sequence[str], lang: str) -> str:
     used = [c for c in _CATEGORIES if c in locale(lang).plural_form.tags or c == "other"]
     if len(forms) != len(used):  # "one|other"
         forms = [forms[0] if c == "one" else forms[-1] for c in used]
-    return forms[used.index(category)].replace("#", str(n))
+    return forms[used.index(category)].replace("#", number(n, lang))
+
+
+def number(n: object, lang: str) -> str:
+    """A whole number with the language's digit grouping ("10,000" / "10.000"); anything else as it is."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        return str(n)
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(n, locale=locale(lang)))
 
 
 # -- lists -------------------------------------------------------------------------------------------------

@@ -112,7 +112,8 @@ def test_numbers_take_the_plural_form_that_fits_them():
     assert say("list", "en", n=1, filter="", items="…").startswith("1 event:")
     assert say("list", "en", n=2, filter="", items="…").startswith("2 events:")
     assert say("list", "es", n=1, filter="", items="…").startswith("1 evento:")
-    assert say("list", "es", n=1_000_000, filter="", items="…").startswith("1000000 eventos:")  # CLDR's "many"
+    assert say("list", "es", n=1_000_000, filter="", items="…").startswith("1.000.000 eventos:")  # CLDR's "many"
+    assert say("list", "en", n=10_000, filter="", items="…").startswith("10,000 events:")
     assert say("unsub_confirm", "en", n=1) == "Remove this chat's subscription?"
     assert say("unsub_confirm", "es", n=3) == "¿Quitar las 3 suscripciones de este chat?"
 
