@@ -1,4 +1,4 @@
-"""The command line: ``python -m bot ask|chat|run|import`` (and ``crimjust-bot``, the same entry point)."""
+"""The command line: ``python -m bot ask|chat|run|import|check`` (and ``crimjust-bot``, the same entry point)."""
 
 from __future__ import annotations
 
@@ -73,6 +73,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return run_import(args, settings)
 
 
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.check import run_checks
+
+    return run_checks(settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crimjust-bot", description="UNODC programme activities bot")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -92,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imports.add_argument("--yes", action="store_true", help="save what was found (without it, nothing is saved)")
     imports.add_argument("--force", action="store_true", help="with --yes, save look-alikes and non-event texts too")
+    sub.add_parser(
+        "check", help="check the settings, the database, the backups folder and the token; exit 0 if all is well"
+    )
     return parser
 
 
@@ -108,5 +117,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("No TELEGRAM_BOT_TOKEN set: starting a chat in the terminal (see README to run on Telegram).\n")
     if command == "run" and args.command is None:
         args.webhook, args.listen, args.port = None, "127.0.0.1", 8443
-    handler = {"ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "import": cmd_import}[command]
+    handler = {"ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "import": cmd_import, "check": cmd_check}[command]
     return handler(args, settings)

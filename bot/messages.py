@@ -1,12 +1,66 @@
 """Every sentence the bot says, in English and Spanish, in one catalogue.
 
 Logic asks for a message by key (`say("not_recorded", lang, ...)`); adding a language is adding a column.
-Dates and place names are localised here too, so answers never mix languages.
+A template is filled with `str.format` placeholders and two more forms, so that it reads right whatever the
+values are:
+
+- ``{n:# event|# events}``: the plural form that fits the number `n` in the language (CLDR's rules; "#" is the
+  number), so no message says "event(s)";
+- ``{funder:the}``: a name as it reads inside a sentence, in the language and with its article when it takes
+  one ("funded by the European Union", "de la Unión Europea", "by CRIMJUST").
+
+In Spanish "a el" and "de el" become "al" and "del" once a message is filled. Numbers, lists, dates and names
+are put into words by `bot.wording` (CLDR data through Babel, loaded on first use).
 """
 
 from __future__ import annotations
 
-from datetime import date
+import string
+from typing import Any
+
+from bot.wording import (
+    KIND_NOUNS,
+    PLACE_NAMES_ES,
+    ROLE_NAMES_ES,
+    contract,
+    format_date,
+    format_dates,
+    format_day,
+    format_days,
+    join,
+    kind_count,
+    kind_name,
+    month_name,
+    org_name,
+    place_name,
+    plural,
+    role_name,
+    the_event,
+)
+
+__all__ = [
+    "CATALOGUE",
+    "DEFAULT_LANG",
+    "KIND_NOUNS",
+    "LANGS",
+    "PLACE_NAMES_ES",
+    "ROLE_NAMES_ES",
+    "UNRECORDED_NAMES",
+    "format_date",
+    "format_dates",
+    "format_day",
+    "format_days",
+    "join",
+    "kind_count",
+    "kind_name",
+    "month_name",
+    "noun",
+    "org_name",
+    "place_name",
+    "role_name",
+    "say",
+    "the_event",
+]
 
 LANGS = ("en", "es")
 DEFAULT_LANG = "en"
@@ -14,9 +68,9 @@ DEFAULT_LANG = "en"
 CATALOGUE: dict[str, dict[str, str]] = {
     # -- small talk -----------------------------------------------------------------------------------
     "greeting": {
-        "en": "Hello! I answer questions about UNODC CRIMJUST and Global Cybercrime Programme events. Try: {examples}",
-        "es": "¡Hola! Respondo preguntas sobre los eventos de los programas CRIMJUST y Global Cybercrime de "
-        "UNODC. Pruebe: {examples}",
+        "en": "Hello! I answer questions about the UNODC programme events I have on record. Try: {examples}",
+        "es": "¡Hola! Respondo preguntas sobre los eventos de programas de UNODC que tengo registrados. "
+        "Pruebe: {examples}",
     },
     "thanks": {
         "en": "You're welcome! Ask me anything else about the events.",
@@ -38,7 +92,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "unsure": {
         "en": "I'm not sure what you mean. Did you mean: {examples}",
-        "es": "No estoy seguro de lo que quiere decir. ¿Quiso decir: {examples}",
+        "es": "No estoy seguro de lo que quiere decir. Quizá quiso preguntar: {examples}",
     },
     "empty": {
         "en": "Please type a question, for example: {examples}",
@@ -53,7 +107,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Which event do you mean? {events}",
         "es": "¿A qué evento se refiere? {events}",
     },
-    "for_each": {"en": "That fits {n} events:", "es": "Eso corresponde a {n} eventos:"},
+    "for_each": {"en": "That fits {n:one event|# events}:", "es": "Eso corresponde a {n:un evento|# eventos}:"},
     # -- attendance ----------------------------------------------------------------------------------------
     "attendance": {
         "en": "{event}: attended by {count} {who}.",
@@ -94,8 +148,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "{event}: {count} {who} vinieron de {countries} en conjunto; el comunicado no da cifras por país.",
     },
     "total_attendance": {
-        "en": "Across the {n} events I know, {total} people attended: {parts}.",
-        "es": "En los {n} eventos que conozco asistieron {total} personas: {parts}.",
+        "en": "Across the {n:one event|# events} I know of, {total} people attended: {parts}.",
+        "es": "En {n:el único evento|los # eventos} que conozco asistieron {total} personas: {parts}.",
     },
     "total_unrecorded": {"en": " ({events}: not recorded)", "es": " ({events}: no consta)"},
     "compare": {
@@ -130,12 +184,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # -- when, where, who --------------------------------------------------------------------------------
     "date": {"en": "{event} took place on {date}.", "es": "{event} se realizó el {date}."},
+    "date_range": {"en": "{event} took place on {dates}.", "es": "{event} se realizó los días {dates}."},
     "date_unrecorded": {"en": "{event}: the date is not recorded.", "es": "{event}: la fecha no consta."},
     "location": {"en": "{event} took place {place}.", "es": "{event} se realizó {place}."},
-    "location_at": {"en": "at the {venue} in {city}", "es": "en la {venue} en {city}"},
+    "location_at": {"en": "at {venue:the} in {city}", "es": "en {venue:the}, en {city}"},
     "location_in": {"en": "in {place}", "es": "en {place}"},
     "location_unrecorded": {"en": "{event}: the place is not recorded.", "es": "{event}: el lugar no consta."},
-    "occasion": {"en": ", during the {occasion}", "es": ", durante el {occasion}"},
+    "occasion": {"en": ", during {occasion:the}", "es": ", durante {occasion:the}"},
     "organisers": {"en": "{event} was organised by {names}.", "es": "{event} estuvo a cargo de {names}."},
     "organisers_unrecorded": {
         "en": "{event}: the organisers are not recorded.",
@@ -180,8 +235,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "summary": {"en": "{title} — {kind}, {when}, {where}.", "es": "{title} — {kind}, {when}, {where}."},
     "summary_attendance": {"en": " Attended by {count} {who}.", "es": " Asistieron {count} {who}."},
-    "summary_funders": {"en": " Funded by {names}.", "es": " Financiado por {names}."},
-    "summary_organisers": {"en": " Organised by {names}.", "es": " Organizado por {names}."},
+    "summary_funders": {"en": " Funded by {names}.", "es": " Con financiación de {names}."},
+    "summary_organisers": {"en": " Organised by {names}.", "es": " A cargo de {names}."},
     "summary_topics": {"en": " Topics: {items}.", "es": " Temas: {items}."},
     "date_unknown": {"en": "date not recorded", "es": "fecha no registrada"},
     "place_unknown": {"en": "place not recorded", "es": "lugar no registrado"},
@@ -195,7 +250,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name}: its funders are not recorded.",
         "es": "{name}: sus financiadores no constan.",
     },
-    "programme_aims": {"en": " It aims to {items}.", "es": " Su objetivo: {items}."},
+    # For answers about one side of a programme (its funders, its aims): a sentence of their own.
+    "programme_funded": {"en": "{name} is funded by {names}.", "es": "{name} está financiado por {names}."},
+    "programme_aimed": {"en": "The aims of {name}: {items}.", "es": "Los objetivos de {name}: {items}."},
+    "programme_aims": {"en": " Its aims: {items}.", "es": " Sus objetivos: {items}."},
     "programme_aims_unrecorded": {
         "en": "{name}: its aims are not recorded.",
         "es": "{name}: sus objetivos no constan.",
@@ -204,7 +262,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "partners_unrecorded": {"en": "{name}: no partners are recorded.", "es": "{name}: no constan socios."},
     "which_programme": {"en": "Which programme do you mean? {names}", "es": "¿A qué programa se refiere? {names}"},
     # -- lists ---------------------------------------------------------------------------------------------
-    "list": {"en": "{n} event(s){filter}:\n{items}", "es": "{n} evento(s){filter}:\n{items}"},
+    "list": {"en": "{n:# event|# events}{filter}:\n{items}", "es": "{n:# evento|# eventos}{filter}:\n{items}"},
     "list_more": {"en": "… and {n} more.", "es": "… y {n} más."},
     "list_none": {
         "en": "I have no record of events{filter}. The events I know: {events}.",
@@ -212,13 +270,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "filter_year": {"en": " in {year}", "es": " en {year}"},
     "filter_place": {"en": " in {place}", "es": " en {place}"},
-    "filter_kind": {"en": " of kind {kind}", "es": " de tipo {kind}"},
-    "filter_funder": {"en": " funded by {funder}", "es": " financiados por {funder}"},
-    "filter_programme": {"en": " of {programme}", "es": " de {programme}"},
+    "filter_kind": {"en": " ({kind})", "es": " ({kind})"},
+    "filter_funder": {"en": " funded by {funder:the}", "es": " con financiación de {funder:the}"},
+    "filter_programme": {"en": " of {programme:the}", "es": " de {programme:the}"},
     "filter_keyword": {"en": " about {keyword}", "es": " sobre {keyword}"},
-    # -- joining words -----------------------------------------------------------------------------------
-    "and": {"en": "and", "es": "y"},
-    "or": {"en": "or", "es": "o"},
     # -- sources -------------------------------------------------------------------------------------------
     "source": {"en": "Source", "es": "Fuente"},
     "no_sources": {
@@ -227,13 +282,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # -- Telegram: commands and the menu -----------------------------------------------------------------
     "start": {
-        "en": "Hello{name}! I answer questions about the trainings, workshops and side events of UNODC's "
-        "CRIMJUST and Global Cybercrime programmes: who attended, when and where, who organised and funded "
-        "them, who spoke and what about. Every answer comes with its source.\n\nTry asking:",
-        "es": "¡Hola{name}! Respondo preguntas sobre las capacitaciones, talleres y eventos paralelos de los "
-        "programas CRIMJUST y Global Cybercrime de UNODC: quién asistió, cuándo y dónde, quién los organizó y "
-        "financió, quién habló y sobre qué. Cada respuesta lleva su fuente.\n\nPruebe a preguntar:",
+        "en": "Hello{name}! I answer questions about UNODC programme events: {coverage}\n\nAsk me who attended "
+        "and from which countries, when and where, who organised and funded them, who spoke and what about. "
+        "Every answer comes with its source.\n\nTry asking:",
+        "es": "¡Hola{name}! Respondo preguntas sobre eventos de programas de UNODC: {coverage}\n\nPregúnteme "
+        "quién asistió y de qué países, cuándo y dónde, quién los organizó y financió, quién habló y sobre qué. "
+        "Cada respuesta lleva su fuente.\n\nPruebe a preguntar:",
     },
+    "coverage": {
+        "en": "I have {n:one event|# events} on record ({kinds}).{programmes}",
+        "es": "tengo {n:un evento registrado|# eventos registrados} ({kinds}).{programmes}",
+    },
+    "coverage_none": {
+        "en": "I have no events on record yet.",
+        "es": "todavía no tengo eventos registrados.",
+    },
+    "coverage_programmes": {
+        "en": " {n:Programme|Programmes}: {names}.",
+        "es": " {n:Programa|Programas}: {names}.",
+    },
+    "coverage_more": {"en": "{n:one more|# more}", "es": "{n:uno más|# más}"},
+    "help_coverage": {"en": "What I know", "es": "Lo que sé"},
     "help_title": {"en": "What you can ask", "es": "Qué puede preguntar"},
     "help_body": {
         "en": "Write a question in plain words, in English or Spanish: who attended and from which countries, "
@@ -267,6 +336,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cmd_language": {
         "en": "Answer in English, in Spanish, or in the language of each question",
         "es": "Responder en español, en inglés o en el idioma de cada pregunta",
+    },
+    # -- Telegram: /id --------------------------------------------------------------------------------------
+    "cmd_id": {
+        "en": "Your numeric Telegram ID (for BOT_ADMIN_IDS)",
+        "es": "Su ID numérico de Telegram (para BOT_ADMIN_IDS)",
+    },
+    "your_id": {"en": "Your Telegram user ID:", "es": "Su ID de usuario de Telegram:"},
+    "id_admin": {"en": "You are one of this bot's admins.", "es": "Usted es uno de los administradores de este bot."},
+    "id_hint": {
+        "en": "To make you an admin of this bot, whoever runs it adds this number to BOT_ADMIN_IDS.",
+        "es": "Para hacerle administrador de este bot, quien lo gestiona añade este número a BOT_ADMIN_IDS.",
+    },
+    "id_anonymous": {
+        "en": "Telegram does not tell me who you are here (you may be writing anonymously, as the group). "
+        "Send /id in a private chat with me.",
+        "es": "Telegram no me dice quién es usted aquí (puede que escriba de forma anónima, como el grupo). "
+        "Envíeme /id en un chat privado.",
     },
     # -- Telegram: language -----------------------------------------------------------------------------
     "language_prompt": {
@@ -328,8 +414,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "Por ahora no hay preguntas sin respuesta ni respuestas con 👎.",
     },
     "unanswered_title": {
-        "en": "Questions to improve the knowledge ({n} distinct, most asked first)",
-        "es": "Preguntas para mejorar el conocimiento ({n} distintas, las más frecuentes primero)",
+        "en": "Questions to improve the knowledge ({n:one question|# distinct questions}, most asked first)",
+        "es": "Preguntas para mejorar el conocimiento ({n:una pregunta|# preguntas distintas}, las más frecuentes "
+        "primero)",
     },
     "unanswered_line": {
         "en": "{count}× “{question}” — {verdicts}, last {when}",
@@ -339,7 +426,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "verdict_down": {"en": "👎", "es": "👎"},
     "cmd_facts": {
         "en": "An event's facts and their sources: /facts EVENT",
-        "es": "Los datos de un evento y sus fuentes",
+        "es": "Los datos de un evento y sus fuentes: /facts EVENTO",
     },
     "cmd_addfact": {
         "en": "Add a fact: /addfact EVENT FIELD VALUE [-- quote or link]",
@@ -397,7 +484,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{event} has no {field} number {n}. See /facts.",
         "es": "{event} no tiene {field} número {n}. Vea /facts.",
     },
-    "nothing_recorded": {"en": "{event} has no {field} recorded.", "es": "{event} no tiene {field} registrado."},
+    "nothing_recorded": {
+        "en": "{event} has nothing recorded under {field}.",
+        "es": "{event} no tiene nada registrado en {field}.",
+    },
     "duplicate_item": {
         "en": "{event} already lists “{value}” under {field}.",
         "es": "{event} ya tiene «{value}» en {field}.",
@@ -425,15 +515,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "history_title": {"en": "Changes to {event}, newest first", "es": "Cambios en {event}, del más reciente"},
     "history_line": {"en": "{when} {actor}: {change}", "es": "{when} {actor}: {change}"},
     "history_undo": {"en": "(undo)", "es": "(deshacer)"},
-    "history_none": {"en": "{event} has not been changed by admins.", "es": "{event} no ha sido cambiado por admins."},
+    "history_none": {
+        "en": "{event} has not been changed by admins.",
+        "es": "Ningún administrador ha cambiado {event} hasta ahora.",
+    },
     "facts_title": {"en": "Facts of {event}", "es": "Datos de {event}"},
     "export_caption": {
-        "en": "The knowledge base: {facts} facts about {events} events.",
-        "es": "La base de conocimiento: {facts} datos sobre {events} eventos.",
+        "en": "The knowledge base: {facts:one fact|# facts} about {events:one event|# events}.",
+        "es": "La base de conocimiento: {facts:un dato|# datos} sobre {events:un evento|# eventos}.",
     },
     "backup_done": {
-        "en": "Backed up to {name} (keeping the last {keep}).",
-        "es": "Copia guardada como {name} (se guardan las últimas {keep}).",
+        "en": "Backed up to {name} ({keep:keeping only this one|keeping the last #}).",
+        "es": "Copia guardada como {name} ({keep:solo se guarda esta|se guardan las # últimas}).",
     },
     # -- Telegram: /newevent ------------------------------------------------------------------------------
     "new_step": {
@@ -506,8 +599,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "dup_same_place_date": {"en": "same place and date", "es": "mismo lugar y fecha"},
     "dup_similar_title": {"en": "similar title", "es": "título parecido"},
     "new_published": {
-        "en": "Published: {event} ({facts} facts). It is answered from now on; /undo removes it again.",
-        "es": "Publicado: {event} ({facts} datos). Ya se responde sobre él; /undo lo quita de nuevo.",
+        "en": "Published: {event} ({facts:one fact|# facts}). It is answered from now on; /undo removes it again.",
+        "es": "Publicado: {event} ({facts:un dato|# datos}). Ya se responde sobre él; /undo lo quita de nuevo.",
     },
     "busy_importing": {
         "en": "You are importing a release: save it or /cancel it first.",
@@ -808,21 +901,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sub_line": {"en": "{n}. {what}{paused}", "es": "{n}. {what}{paused}"},
     "sub_paused": {"en": " (paused)", "es": " (en pausa)"},
     "unsub_confirm": {
-        "en": "Remove all {n} subscriptions of this chat?",
-        "es": "¿Quitar las {n} suscripciones de este chat?",
+        "en": "{n:Remove this chat's subscription|Remove all # subscriptions of this chat}?",
+        "es": "{n:¿Quitar la suscripción de este chat|¿Quitar las # suscripciones de este chat}?",
     },
     "btn_remove_all": {"en": "🗑 Yes, remove all", "es": "🗑 Sí, quitar todas"},
     "btn_keep": {"en": "Keep them", "es": "Mantenerlas"},
     "unsub_done": {
-        "en": "Removed {n} subscription(s); this chat gets no more notifications.",
-        "es": "Se quitaron {n} suscripción(es); este chat ya no recibe avisos.",
+        "en": "{n:Subscription removed|# subscriptions removed}; this chat gets no more notifications.",
+        "es": "{n:Se quitó la suscripción|Se quitaron # suscripciones}; este chat ya no recibe avisos.",
     },
     "unsub_kept": {"en": "Nothing changed.", "es": "No se cambió nada."},
     # -- Telegram: notifications ---------------------------------------------------------------------------
     "btn_ask_event": {"en": "❓ Ask about it", "es": "❓ Preguntar sobre él"},
     "notify_prompt": {
-        "en": "Notify the {n} subscribed chat(s) that match this event now?",
-        "es": "¿Aviso ahora a los {n} chats suscritos a los que corresponde este evento?",
+        "en": "Notify {n:the one subscribed chat that matches|the # subscribed chats that match} this event now?",
+        "es": "¿Aviso ahora {n:al chat suscrito al que corresponde|a los # chats suscritos a los que corresponde} "
+        "este evento?",
     },
     "notify_nobody": {
         "en": "No subscription matches this event, so nobody is notified.",
@@ -835,12 +929,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "Sin avisos. /announce {event} lo hace más tarde.",
     },
     "delivery_started": {
-        "en": "📣 Delivering {event} to {n} chat(s)…",
-        "es": "📣 Enviando {event} a {n} chat(s)…",
+        "en": "📣 Delivering {event} to {n:one chat|# chats}…",
+        "es": "📣 Enviando {event} a {n:un chat|# chats}…",
     },
     "delivery_progress": {
         "en": "📣 Delivering {event}: {done} of {n} done…",
-        "es": "📣 Enviando {event}: {done} de {n} hechos…",
+        "es": "📣 Enviando {event}: van {done} de {n}…",
     },
     "delivery_report": {
         "en": "📣 {event}: delivered {sent}, failed {failed}, blocked {blocked}, skipped {skipped}.",
@@ -878,12 +972,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": 'Escriba un grupo como número y quiénes eran, por ejemplo "20 fiscales".',
     },
     "group_exceeds_total": {
-        "en": "{count} {label} is more than the {total} participants recorded in total.",
-        "es": "{count} {label} son más que los {total} participantes registrados en total.",
+        "en": "{count} {label} is more than {total:the one participant|the # participants} recorded in total.",
+        "es": "La cifra de {count} {label} supera {total:al único participante registrado|a los # participantes "
+        "registrados} en total.",
     },
     "groups_exceed_total": {
-        "en": "The groups add up to {count}, more than the {total} participants recorded in total.",
-        "es": "Los grupos suman {count}, más que los {total} participantes registrados en total.",
+        "en": "The groups add up to {count}, more than {total:the one participant|the # participants} recorded in "
+        "total.",
+        "es": "Los grupos suman {count}, más que {total:el único participante registrado|los # participantes "
+        "registrados} en total.",
     },
     "bad_speaker": {
         "en": 'Write a speaker as "Name, position".',
@@ -997,7 +1094,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{event}: the trainers are not recorded.",
         "es": "{event}: los instructores no constan.",
     },
-    "date_range": {"en": "{event} took place from {dates}.", "es": "{event} se realizó {dates}."},
     "date_no_year": {
         "en": "{event} took place on {dates}; the release does not give the year.",
         "es": "{event} se realizó el {dates}; el comunicado no indica el año.",
@@ -1158,36 +1254,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
 }
 
-KIND_NAMES: dict[str, dict[str, str]] = {
-    "training": {"en": "training", "es": "capacitación"},
-    "course": {"en": "course", "es": "curso"},
-    "webinar": {"en": "webinar", "es": "seminario web"},
-    "forum": {"en": "forum", "es": "foro"},
-    "exercise": {"en": "exercise", "es": "ejercicio"},
-    "workshop": {"en": "workshop", "es": "taller"},
-    "side event": {"en": "side event", "es": "evento paralelo"},
-    "seminar": {"en": "seminar", "es": "seminario"},
-    "conference": {"en": "conference", "es": "conferencia"},
-    "meeting": {"en": "meeting", "es": "reunión"},
-}
-
-ROLE_NAMES_ES: dict[str, str] = {
-    "prosecutors": "fiscales",
-    "investigating officers": "agentes de investigación",
-    "investigating officers and prosecutors": "agentes de investigación y fiscales",
-    "police officers": "policías",
-    "law enforcement officers": "agentes de las fuerzas del orden",
-    "judges": "jueces",
-    "women": "mujeres",
-    "men": "hombres",
-    "lawyers": "abogados",
-    "experts": "expertos",
-    "officials": "funcionarios",
-    "students": "estudiantes",
-    "journalists": "periodistas",
-    "diplomats": "diplomáticos",
-}
-
 UNRECORDED_NAMES: dict[str, dict[str, str]] = {
     "budget": {"en": "budget", "es": "el presupuesto"},
     "cost": {"en": "cost", "es": "el costo"},
@@ -1197,39 +1263,7 @@ UNRECORDED_NAMES: dict[str, dict[str, str]] = {
     "age": {"en": "participants' age", "es": "la edad de los participantes"},
 }
 
-# Spanish names of places and organisations (for answers in Spanish; quotes stay as written).
-PLACE_NAMES_ES: dict[str, str] = {
-    "Panama": "Panamá",
-    "Vienna": "Viena",
-    "Dominican Republic": "República Dominicana",
-    "Mexico": "México",
-    "Peru": "Perú",
-    "Brazil": "Brasil",
-    "Belize": "Belice",
-    "Bogota": "Bogotá",
-    "United Kingdom": "Reino Unido",
-    "United States": "Estados Unidos",
-    "Spain": "España",
-    "France": "Francia",
-    "Germany": "Alemania",
-    "Geneva": "Ginebra",
-    "London": "Londres",
-    "Havana": "La Habana",
-    "Haiti": "Haití",
-    "Austria": "Austria",
-    "European Union": "Unión Europea",
-    "European Union Cocaine Route Programme": "Programa Ruta de la Cocaína de la Unión Europea",
-    "Government of the United Kingdom": "Gobierno del Reino Unido",
-    "UNODC Global Cybercrime Programme": "Programa Mundial contra el Delito Cibernético de UNODC",
-    "UNODC Office for Central America and the Caribbean (UNODC ROPAN)": (
-        "Oficina de UNODC para Centroamérica y el Caribe (UNODC ROPAN)"
-    ),
-    "UNODC Headquarters": "Sede de UNODC",
-    "26th session of the Commission on Crime Prevention and Criminal Justice (CCPCJ)": (
-        "26.º período de sesiones de la Comisión de Prevención del Delito y Justicia Penal (CCPCJ)"
-    ),
-}
-
+# Month names for reading the dates admins type (`bot.edits`); dates are said with CLDR's (`format_date`).
 MONTHS_ES = (
     "enero",
     "febrero",
@@ -1260,50 +1294,29 @@ MONTHS_EN = (
 )
 
 
+class _Filler(string.Formatter):
+    """`str.format` with the two forms of the module docstring: plurals ("|") and names in a sentence ("the")."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            return plural(value, format_spec.split("|"), self.lang)
+        if format_spec == "the":
+            return org_name(str(value), self.lang)
+        return str(super().format_field(value, format_spec))
+
+
+_FILLERS = {lang: _Filler(lang) for lang in LANGS}
+
+
 def say(key: str, lang: str, **values: object) -> str:
     """The message `key` in `lang` (English when missing), filled with `values`."""
     entry = CATALOGUE[key]
-    template = entry.get(lang) or entry[DEFAULT_LANG]
-    return template.format(**values)
-
-
-def format_date(day: date, lang: str) -> str:
-    return format_day(day.day, day.month, day.year, lang)
-
-
-def join(items: list[str], lang: str, word: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' in the language's own way."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {say(word, lang)} {items[-1]}"
-
-
-ARTICLES = {
-    "en": (("the", ("European ", "Government ", "United ", "Office ", "Commission ", "UNODC ")),),
-    "es": (
-        ("la", ("Unión ", "Oficina ", "Sede ", "Comisión ")),
-        ("el", ("Gobierno ", "Programa ")),
-    ),
-}
-
-
-def org_name(name: str, lang: str) -> str:
-    """An organisation's name as it reads inside a sentence: "funded by the European Union" / "de la Unión
-    Europea". Names that take no article (CRIMJUST, UNODC ...) are left as they are."""
-    local = PLACE_NAMES_ES.get(name, name) if lang == "es" else name
-    for article, starts in ARTICLES.get(lang, ()):
-        if local.startswith(starts):
-            return f"{article} {local}"
-    return local
-
-
-def kind_name(kind: str, lang: str) -> str:
-    return KIND_NAMES.get(kind, {}).get(lang, kind)
-
-
-def role_name(role: str, lang: str) -> str:
-    return ROLE_NAMES_ES.get(role, role) if lang == "es" else role
+    lang = lang if lang in entry else DEFAULT_LANG
+    filler = _FILLERS.get(lang) or _Filler(lang)
+    return contract(filler.format(entry[lang], **values), lang)
 
 
 # Nouns said with a number ("3 speakers", "1 país"): singular and plural, by language.
@@ -1326,30 +1339,8 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
 
 
 def noun(what: str, n: int, lang: str) -> str:
-    """`what` ("speakers") in the form that goes with the number `n`, in `lang`."""
+    """`what` ("speakers") in the form that goes with the number `n` in `lang` (CLDR's plural rules)."""
     forms = NOUNS.get(what, {}).get(lang) or NOUNS.get(what, {}).get(DEFAULT_LANG)
     if forms is None:
         return what
-    return forms[0] if n == 1 else forms[1]
-
-
-def month_name(month: int, lang: str) -> str:
-    return (MONTHS_ES if lang == "es" else MONTHS_EN)[month - 1]
-
-
-def format_day(day: int, month: int, year: int | None, lang: str) -> str:
-    """ "13 November 2021" / "13 de noviembre de 2021"; without the year when it is not known."""
-    if lang == "es":
-        return f"{day} de {month_name(month, lang)}" + (f" de {year}" if year else "")
-    return f"{day} {month_name(month, lang)}" + (f" {year}" if year else "")
-
-
-def place_name(name: str, lang: str) -> str:
-    """A place's name in `lang` (countries from CLDR, a few cities from `PLACE_NAMES_ES`)."""
-    if lang != "es":
-        return name
-    if name in PLACE_NAMES_ES:
-        return PLACE_NAMES_ES[name]
-    from bot.geo import country_name
-
-    return country_name(name, lang)
+    return plural(n, forms, lang)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Callable, Collection, Coroutine
 from dataclasses import dataclass
 from functools import partial
@@ -17,10 +18,10 @@ from typing import Any
 from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import BadRequest, Forbidden
 
-from bot.engine import Answer
-from bot.messages import DEFAULT_LANG, LANGS, say
+from bot.engine import Answer, Engine
+from bot.messages import DEFAULT_LANG, LANGS, join, kind_count, place_name, say
 from bot.render import Block, pack
-from handlers import admin, backup, editing, events, importing, language, newevent, subscriptions
+from handlers import admin, backup, editing, events, importing, language, newevent, subscriptions, whoami
 from handlers.context import Context, deps, in_private, reply_all, retrying, user_lang
 from handlers.questions import send_answer
 
@@ -55,7 +56,8 @@ async def on_start(update: Update, context: Context) -> None:
     name = f", {user.first_name}" if user and user.first_name and in_private(update) else ""
     engine = deps(context).engine
     choices = engine.suggestions(None, lang, 3)
-    answer = Answer(say("start", lang, name=name), "greeting", lang, 1.0, choices=choices, choice_kind="suggestions")
+    text = say("start", lang, name=name, coverage=coverage(engine, lang))
+    answer = Answer(text, "greeting", lang, 1.0, choices=choices, choice_kind="suggestions")
     await send_answer(update, context, "/start", answer)
 
 
@@ -65,6 +67,9 @@ async def on_help(update: Update, context: Context) -> None:
     show_admin = in_private(update) and deps(context).is_admin(user.id if user else None)
     engine = deps(context).engine
     blocks = [
+        Block(say("help_coverage", lang), "b"),
+        Block(_capitalise(coverage(engine, lang))),
+        Block(""),
         Block(say("help_title", lang), "b"),
         Block(say("help_body", lang)),
         Block(""),
@@ -78,6 +83,31 @@ async def on_help(update: Update, context: Context) -> None:
         blocks += [Block(""), Block(say("help_admin", lang), "b")]
         blocks += [Block(_help_line(c, lang)) for c in COMMANDS if c.admin]
     await reply_all(update, pack(blocks))
+
+
+MAX_PROGRAMMES = 4  # named in /start and /help; the others are counted
+
+
+def coverage(engine: Engine, lang: str) -> str:
+    """What the bot knows, from its facts: "I have 2 events on record (1 training and 1 side event).
+    Programmes: CRIMJUST and UNODC Global Cybercrime Programme." """
+    index = engine.index
+    if not index.events:
+        return say("coverage_none", lang)
+    kinds = Counter(event.kind for event in index.events.values())
+    ranked = sorted(kinds, key=lambda kind: (-kinds[kind], kind))
+    counts = join([kind_count(kinds[kind], kind, lang) for kind in ranked], lang)
+    # The programmes with the most events first.
+    programmes = sorted(index.programmes, key=lambda pid: (-len(index.by_programme.get(pid, ())), pid))
+    names = [place_name(index.programmes[pid].name, lang) for pid in programmes[:MAX_PROGRAMMES]]
+    if len(programmes) > MAX_PROGRAMMES:
+        names.append(say("coverage_more", lang, n=len(programmes) - MAX_PROGRAMMES))
+    listed = say("coverage_programmes", lang, n=len(programmes), names=join(names, lang)) if names else ""
+    return say("coverage", lang, n=len(index.events), kinds=counts, programmes=listed)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _help_line(command: Command, lang: str) -> str:
@@ -94,6 +124,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("subscribe", subscriptions.on_subscribe, "cmd_subscribe"),
     Command("subscriptions", subscriptions.on_subscriptions, "cmd_subscriptions"),
     Command("unsubscribe", subscriptions.on_unsubscribe, "cmd_unsubscribe"),
+    Command("id", whoami.on_id, "cmd_id"),
     Command("unanswered", admin.on_unanswered, "cmd_unanswered", admin=True),
     Command("facts", editing.on_facts, "cmd_facts", admin=True),
     Command("addfact", editing.on_addfact, "cmd_addfact", admin=True),

@@ -92,7 +92,7 @@ async def test_subscribe_with_buttons_and_manage_the_subscriptions(bot):
     await bot.press(confirm, buttons(confirm)["Keep them"])
     assert len(bot.store.subscriptions(7)) == 1
     (confirm,) = await bot.send("/unsubscribe", chat_id=7)
-    assert "Remove all 1 subscriptions" in confirm["text"]
+    assert "Remove this chat's subscription?" in confirm["text"]
     await bot.press(confirm, buttons(confirm)["🗑 Yes, remove all"])
     assert bot.store.subscriptions(7) == []
     assert "no subscriptions" in (await bot.send("/subscriptions", chat_id=7))[0]["text"]
@@ -123,7 +123,7 @@ async def test_publishing_notifies_each_matching_chat_once_with_a_report(bot):
     await bot.press(listing, buttons(listing)["⏸ 1"])
     assert paused
     replies = await bot.send("/announce panama 2021", chat_id=ADMIN)
-    assert "Delivering Panama 2021 training to 2 chat(s)" in replies[0]["text"]
+    assert "Delivering Panama 2021 training to 2 chats" in replies[0]["text"]
     report = await until(lambda: [m for m in bot.fake.replies(ADMIN) if "delivered" in m["text"]])
     assert report[0]["text"] == "📣 Panama 2021 training: delivered 2, failed 0, blocked 0, skipped 1."
     (english,) = cards(bot, 11)
@@ -193,7 +193,7 @@ async def test_publishing_a_new_event_offers_to_notify_the_matching_chats(bot):
         await bot.send("/skip", chat_id=ADMIN)
     (preview,) = await bot.send("https://example.org/release", chat_id=ADMIN)
     _, offer = await bot.press(preview, buttons(preview)["✅ Confirm"], user=bot.fake.user(ADMIN))
-    assert "Notify the 1 subscribed chat(s)" in offer["text"]
+    assert "Notify the one subscribed chat that matches" in offer["text"]
     await bot.press(offer, buttons(offer)["📣 Notify now"], user=bot.fake.user(ADMIN))
     (card,) = await until(lambda: cards(bot, 51))
     assert card["text"].startswith("🆕 Follow-up OSINT workshop")
@@ -230,9 +230,13 @@ async def test_an_announcement_delivered_again_after_a_crash_notifies_nobody_twi
     second = await Harness(tmp_path).start()
     worker = second.app.bot_data["deliverer"]
     await second.run(announce)  # the same update again
-    await until(lambda: cards(second, 44) and cards(second, 45) and not worker.queue and not worker.runs)
-    reports = [m["text"] for m in second.fake.replies(ADMIN) if "delivered" in m["text"]]
-    assert reports == ["📣 Vienna 2017 side event: delivered 2, failed 0, blocked 0, skipped 0."]
+
+    def reports() -> list[str]:
+        return [m["text"] for m in second.fake.replies(ADMIN) if "delivered" in m["text"]]
+
+    # The run is dropped just before its report is sent (handlers/delivery.py, `_report`): wait for the report too.
+    await until(lambda: cards(second, 44) and cards(second, 45) and not worker.queue and not worker.runs and reports())
+    assert reports() == ["📣 Vienna 2017 side event: delivered 2, failed 0, blocked 0, skipped 0."]
     assert len(cards(second, 44)) == 1 and len(cards(second, 45)) == 1
     await second.send("/announce vienna", chat_id=ADMIN)  # a new request is a new delivery
     await until(lambda: len(cards(second, 44)) == 2 and len(cards(second, 45)) == 2)

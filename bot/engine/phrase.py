@@ -14,7 +14,19 @@ from typing import Any
 from bot.engine.attributes import BY_NAME
 from bot.engine.index import KnowledgeIndex, When
 from bot.engine.models import Finding
-from bot.messages import format_day, join, kind_name, month_name, noun, org_name, place_name, role_name, say
+from bot.messages import (
+    format_dates,
+    format_day,
+    format_days,
+    join,
+    kind_name,
+    month_name,
+    noun,
+    org_name,
+    place_name,
+    role_name,
+    say,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,21 +149,11 @@ def count_text(value: dict[str, Any], lang: str) -> str:
 
 
 def dates_text(start: When, end: When | None, lang: str) -> str:
-    """ "13 November 2021", "8 to 11 May 2023", "28 November to 9 December 2022" (no year when none is known)."""
+    """ "13 November 2021", "8–11 May 2023", "28 November – 9 December 2022"; without the year when the
+    release gives none ("22–24 August")."""
+    if start.full is not None:
+        last = end.full if end is not None and end.full is not None else None
+        return format_dates(start.full, last, lang)
     if end is None or end == start:
-        return format_day(start.day, start.month, start.year, lang)
-    if start.year == end.year and start.month == end.month:
-        return say("day_range_same_month", lang, a=start.day, b=format_day(end.day, end.month, end.year, lang))
-    if start.year == end.year:
-        return say(
-            "day_range",
-            lang,
-            a=format_day(start.day, start.month, None, lang),
-            b=format_day(end.day, end.month, end.year, lang),
-        )
-    return say(
-        "day_range",
-        lang,
-        a=format_day(start.day, start.month, start.year, lang),
-        b=format_day(end.day, end.month, end.year, lang),
-    )
+        return format_day(start.day, start.month, None, lang)
+    return format_days((start.day, start.month), (end.day, end.month), lang)
