@@ -179,10 +179,6 @@ def test_babel_is_not_loaded_at_start_up():
     assert result.stdout.strip() == "[]"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/engine/lexicon.py PHRASINGS['es'] are written without accents (the lead changes them)",
-)
 def test_spanish_example_questions_keep_their_accents(engine):
     questions = [choice.question for choice in engine.suggestions(None, "es", 6)]
     assert not any(QUESTION_WORD.search(q) or set(re.findall(r"\w+", q)) & MISSING_ACCENT for q in questions)
