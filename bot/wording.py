@@ -285,6 +285,23 @@ KIND_NOUNS: dict[str, dict[str, Noun]] = {
     "seminar": {"en": Noun("seminar", "seminars"), "es": Noun("seminario", "seminarios", "el")},
     "conference": {"en": Noun("conference", "conferences"), "es": Noun("conferencia", "conferencias", "la")},
     "meeting": {"en": Noun("meeting", "meetings"), "es": Noun("reunión", "reuniones", "la")},
+    "course": {"en": Noun("course", "courses"), "es": Noun("curso", "cursos", "el")},
+    "training course": {
+        "en": Noun("training course", "training courses"),
+        "es": Noun("curso de capacitación", "cursos de capacitación", "el"),
+    },
+    "online course": {
+        "en": Noun("online course", "online courses"),
+        "es": Noun("curso virtual", "cursos virtuales", "el"),
+    },
+    "webinar": {"en": Noun("webinar", "webinars"), "es": Noun("seminario web", "seminarios web", "el")},
+    "forum": {"en": Noun("forum", "forums"), "es": Noun("foro", "foros", "el")},
+    "exercise": {"en": Noun("exercise", "exercises"), "es": Noun("ejercicio", "ejercicios", "el")},
+    "mentoring": {"en": Noun("mentoring", "mentorings"), "es": Noun("mentoría", "mentorías", "la")},
+    "study visit": {
+        "en": Noun("study visit", "study visits"),
+        "es": Noun("visita de estudio", "visitas de estudio", "la"),
+    },
     "event": {"en": Noun("event", "events"), "es": Noun("evento", "eventos", "el")},
 }
 

@@ -30,6 +30,7 @@ from bot.engine.respond import MAX_EACH, Responder
 from bot.engine.text import fold
 from bot.engine.understand import Parser
 from bot.messages import say
+from bot.wording import contract
 from knowledge.facts import Fact, Source, bulk
 
 __all__ = ["Answer", "Choice", "Conversation", "Engine", "EventsPage"]
@@ -239,7 +240,7 @@ class Engine:
             row = rows.get(attribute)
             if row is None or lang not in row.examples or ("{person}" in row.examples[lang]):
                 continue
-            text = row.examples[lang].format(event=name, programme=programme)
+            text = contract(row.examples[lang].format(event=name, programme=programme), lang)
             question = text[:1].upper() + text[1:]
             if attribute != "events":  # "List all events", not "List all events?"
                 question = ("¿" if lang == "es" else "") + question + "?"

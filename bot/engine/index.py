@@ -338,10 +338,9 @@ class KnowledgeIndex:
 
     def the_name(self, eid: str, lang: str = "en") -> str:
         """The short name as it reads inside a sentence: "the Panama 2021 training"."""
-        name = self.short_name(eid, lang)
-        if lang == "es":
-            return f"{lexicon.kind_article_es(self.events[eid].kind)} {name[0].lower()}{name[1:]}"
-        return f"the {name}"
+        from bot.messages import the_event
+
+        return the_event(self.events[eid].kind, self.short_name(eid, lang), lang)
 
     def sentences(self, eid: str) -> list[tuple[str, str, str]]:
         """(sentence, document id, document title) for every sentence of the releases the event was read from."""

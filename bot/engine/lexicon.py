@@ -7,110 +7,61 @@ module holds the vocabularies entities are found with.
 
 from __future__ import annotations
 
-# Canonical kind -> its folded surface forms (English and Spanish, singular and plural).
+from bot import vocab
+
+_MORE_KIND_FORMS: dict[str, tuple[str, ...]] = {
+    "training": ("adiestramiento",),
+    "webinar": ("webinarios", "seminarios web"),
+    "exercise": ("exercise", "exercises", "simulation", "ejercicio", "ejercicios", "simulacion"),
+    "forum": ("forums", "foros"),
+    "side event": ("eventos paralelos",),
+}
+_SAME_ROLE = {"investigators": "investigating officers"}  # the seeds' name for them
+_NOT_ASKED = frozenset({"officials", "officers", "agents"})  # "how many officers attended": everyone
+_MORE_ROLE_FORMS: dict[str, tuple[str, ...]] = {
+    "investigating officers": ("oficiales de investigacion", "agentes investigadores"),
+    "customs officers": ("customs", "aduanas", "aduana"),
+    "police officers": ("cops",),
+    "magistrates": (),
+}
+_MORE_ROLES: dict[str, list[str]] = {
+    "law enforcement officers": ["law enforcement", "law enforcement officers", "fuerzas del orden"],
+    "gendarmes": ["gendarmes", "gendarmerie", "gendarme", "gendarmeria"],
+    "migration officers": ["migration officers", "immigration officers", "agentes de migracion", "migracion"],
+    "coast guard officers": ["coast guard", "coast guards", "guardacostas"],
+    "forensic experts": ["forensic experts", "forensic", "peritos", "forenses"],
+    "military officers": ["military", "soldiers", "navy", "naval officers", "militares", "marina"],
+}
+
+# Canonical kind -> its folded surface forms, from `bot.vocab` (the importer's words), plus a few the
+# questions use ("trainings", "webinarios").
 KINDS: dict[str, list[str]] = {
-    "training": [
-        "training",
-        "trainings",
-        "capacitacion",
-        "capacitaciones",
-        "formacion",
-        "entrenamiento",
-        "adiestramiento",
-    ],
-    "course": ["course", "courses", "training course", "curso", "cursos", "online course", "curso virtual"],
-    "workshop": ["workshop", "workshops", "taller", "talleres"],
-    "webinar": ["webinar", "webinars", "seminario web", "seminarios web", "webinario", "webinarios"],
-    "seminar": ["seminar", "seminars", "seminario", "seminarios"],
-    "meeting": ["meeting", "meetings", "reunion", "reuniones", "encuentro", "encuentros", "expert group meeting"],
-    "conference": ["conference", "conferences", "conferencia", "conferencias", "congress", "congreso"],
-    "side event": ["side event", "side events", "evento paralelo", "eventos paralelos", "evento al margen"],
-    "forum": ["forum", "forums", "foro", "foros"],
-    "exercise": ["exercise", "exercises", "simulation", "ejercicio", "ejercicios", "simulacro", "simulacion"],
+    kind: sorted(set(forms) | set(_MORE_KIND_FORMS.get(kind, ()))) for kind, (_, forms) in vocab.KINDS.items()
 }
 
 # Kinds that name the same sort of event: "the Panama workshop" may be the Panama training.
 KIND_FAMILY: dict[str, str] = {
-    "workshop": "training",
-    "seminar": "training",
-    "course": "training",
-    "webinar": "training",
-    "exercise": "training",
+    **dict.fromkeys(
+        ("workshop", "seminar", "course", "webinar", "exercise", "training course", "online course", "mentoring"),
+        "training",
+    ),
     "conference": "meeting",
     "forum": "meeting",
 }
-_FEMININE_KINDS = frozenset({"training", "meeting", "conference"})  # capacitación, reunión, conferencia
-
-
-def kind_article_es(kind: str) -> str:
-    """The Spanish article of a kind's name: "la capacitación", "el taller"."""
-    return "la" if kind in _FEMININE_KINDS else "el"
-
-
-# Canonical role -> surface forms (folded). Roles recorded in a participant group are matched against these.
-ROLES: dict[str, list[str]] = {
-    "prosecutors": ["prosecutor", "prosecutors", "fiscal", "fiscales", "procurador", "procuradores", "prosecution"],
-    "investigating officers": [
-        "investigating officers",
-        "investigating officer",
-        "investigators",
-        "investigator",
-        "detectives",
-        "investigadores",
-        "investigador",
-        "agentes de investigacion",
-        "oficiales de investigacion",
-        "agentes investigadores",
-    ],
-    "police officers": [
-        "police officers",
-        "police",
-        "policemen",
-        "police officer",
-        "policias",
-        "policia",
-        "agentes de policia",
-        "cops",
-    ],
-    "law enforcement officers": ["law enforcement", "law enforcement officers", "fuerzas del orden"],
-    "judges": ["judge", "judges", "juez", "jueces", "magistrates", "magistrados", "magistrate", "magistrado"],
-    "customs officers": [
-        "customs",
-        "customs officers",
-        "customs officials",
-        "aduaneros",
-        "funcionarios de aduanas",
-        "aduanas",
-        "aduana",
-    ],
-    "gendarmes": ["gendarmes", "gendarmerie", "gendarme", "gendarmeria"],
-    "border officers": [
-        "border guards",
-        "border officers",
-        "border police",
-        "guardias de frontera",
-        "policia de fronteras",
-    ],
-    "migration officers": [
-        "migration officers",
-        "immigration officers",
-        "agentes de migracion",
-        "migracion",
-        "immigration",
-    ],
-    "coast guard officers": ["coast guard", "coast guards", "guardacostas"],
-    "analysts": ["analysts", "analyst", "analistas", "analista"],
-    "financial investigators": ["financial investigators", "investigadores financieros"],
-    "forensic experts": ["forensic experts", "forensic", "peritos", "forenses"],
-    "military officers": ["military", "soldiers", "navy", "naval officers", "militares", "marina"],
-    "women": ["women", "woman", "female", "females", "mujeres", "mujer"],
-    "men": ["men", "male", "males", "hombres"],
-    "lawyers": ["lawyers", "attorneys", "abogados"],
-    "experts": ["experts", "expertos", "especialistas"],
-    "students": ["students", "estudiantes"],
-    "journalists": ["journalists", "periodistas"],
-    "diplomats": ["diplomats", "diplomaticos"],
+# A kind asked for that covers narrower ones exactly: "the course" is also a "training course".
+NARROWER_KINDS: dict[str, tuple[str, ...]] = {
+    "course": ("training course", "online course"),
+    "training": ("training course",),
 }
+
+# Canonical role -> surface forms (folded): `bot.vocab`'s roles that say what people do, and a few more.
+# Roles recorded in a participant group are matched against these.
+ROLES: dict[str, list[str]] = {
+    _SAME_ROLE.get(role, role): sorted(set(forms) | set(_MORE_ROLE_FORMS.get(_SAME_ROLE.get(role, role), ())))
+    for role, (_, forms) in vocab.ROLES.items()
+    if role not in vocab.GENERIC_ROLES and role not in _NOT_ASKED
+}
+ROLES |= {role: forms for role, forms in _MORE_ROLES.items() if role not in ROLES}
 
 # A role that is not recorded alone but overlaps a recorded one: answered with the recorded combined figure.
 RELATED_ROLES: dict[str, set[str]] = {

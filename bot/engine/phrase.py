@@ -103,7 +103,7 @@ def _say(value: Any, lang: str, index: KnowledgeIndex) -> str:
     if isinstance(value, Num):
         return count_text(value.value, lang)
     if isinstance(value, Names):
-        items = [local_name(item, value.how, lang) for item in value.items]
+        items = list(dict.fromkeys(local_name(item, value.how, lang) for item in value.items))
         if value.word in SEPARATORS:
             return SEPARATORS[value.word].join(items)
         return join(items, lang, value.word)

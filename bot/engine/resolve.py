@@ -22,11 +22,14 @@ from bot.engine.index import KnowledgeIndex, When
 from bot.engine.models import Conversation
 from bot.engine.query import Clause, Query, Span
 from bot.engine.text import fold
+from bot.engine.words import is_common
 
 KIND_EXACT = 1.0  # weight of a kind named exactly, times its rarity
 KIND_FAMILY = 0.5  # a kind of the same family ("workshop" for a training)
 PARTICIPANT_COUNTRY = 0.5  # a country the participants came from, against one the event was held in
 DATE_MATCH = 3.0  # a date that fits, against topic words: a date named is nearly always meant
+RARE = 2  # a proper name held by at most this many events narrows to them
+NAME_WORD = 2.0  # a capitalised topic word ("Khorgos", "FELCN") tells events apart more than a common one
 TIE = 0.25  # events whose scores are this close are equally likely
 LIST_LIMIT = 25  # events named in one answer at most
 COMMON = 2000  # a descriptor shared by more events than this only ranks the candidates others bring in
@@ -176,6 +179,7 @@ class Resolver:
         hard, unknown = self._hard(locators)
         if unknown:
             return Subject("event", unknown=unknown)
+        hard = self._by_proper_names(query, locators, hard)
         scores = self._scores(locators, hard)
         if not scores:
             return Subject("event", unknown=_describe(locators))
@@ -267,7 +271,7 @@ class Resolver:
             elif span.kind == "month":
                 soft.append((index.by_month.get(int(span.value), set()), DATE_MATCH))
             elif span.kind == "kind":
-                exact = index.by_kind.get(str(span.value), set())
+                exact = self._kind(str(span.value))
                 family = index.by_family.get(lexicon.KIND_FAMILY.get(str(span.value), str(span.value)), set())
                 soft.append((exact, KIND_EXACT * _rarity(n, len(exact))))
                 soft.append((family, KIND_FAMILY * _rarity(n, len(family))))
@@ -275,7 +279,8 @@ class Resolver:
                 found = index.by_programme.get(str(span.value), set())
                 soft.append((found, _rarity(n, len(found))))
             elif span.kind == "keyword":
-                soft.append((index.by_keyword.get(str(span.value), set()), index.weight(str(span.value))))
+                weight = index.weight(str(span.value)) * (NAME_WORD if span.text[:1].isupper() else 1.0)
+                soft.append((index.by_keyword.get(str(span.value), set()), weight))
             elif span.kind == "ordinal":
                 soft.append((self._in_series(int(span.value)), 1.0))
         for events, weight in sorted(soft, key=lambda ew: len(ew[0])):  # the rarest first
@@ -283,6 +288,26 @@ class Resolver:
         if base is None:
             return {e: s for e, s in scores.items() if s > 0}
         return scores
+
+    def _by_proper_names(self, query: Query, locators: list[Span], hard: set[str] | None) -> set[str] | None:
+        """A proper name the question gives ("Khorgos", "FELCN") that only one or two events hold narrows to
+        them, as a place would: it is what the user identifies the event by, whatever else matches. A
+        capitalised ordinary word ("Servicio de Fronteras") is not such a name."""
+        for span in locators:
+            if span.kind != "keyword" or not span.text[:1].isupper() or span.start == 0:
+                continue
+            events = self.index.by_keyword.get(str(span.value), set())
+            if 0 < len(events) <= RARE and not is_common(str(span.value)):  # "Khorgos", not "Servicio"
+                narrowed = events if hard is None else hard & events
+                hard = narrowed or hard
+        return hard
+
+    def _kind(self, kind: str) -> set[str]:
+        """Events of `kind` or of a kind it covers exactly ("course": also the "training course")."""
+        index = self.index
+        found = index.by_kind.get(kind, set())
+        narrower = [index.by_kind.get(k, set()) for k in lexicon.NARROWER_KINDS.get(kind, ())]
+        return found.union(*narrower) if any(narrower) else found
 
     def _in_series(self, position: int) -> set[str]:
         # Few events have a place in a series; scanning those that do is cheap.
@@ -334,7 +359,7 @@ class Resolver:
         if span.kind == "place":
             return index.by_place.get(fold(str(value)), set()) | index.by_participant_country.get(str(value), set())
         if span.kind == "kind":
-            return index.by_kind.get(str(value), set()) | index.by_family.get(str(value), set())
+            return self._kind(str(value)) | index.by_family.get(str(value), set())
         if span.kind == "programme":
             return index.by_programme.get(str(value), set())
         if span.kind == "organisation":
