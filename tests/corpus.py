@@ -169,3 +169,23 @@ def all_gold_facts(known: set[str] = frozenset()) -> list[Fact]:  # type: ignore
                 seen.add(fact.fid)
                 out.append(fact)
     return out
+
+
+DEV = CORPUS.parent / "eval" / "dev.jsonl"
+
+
+def conversations(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def problems(turn: dict[str, Any], answer: dict[str, Any]) -> list[str]:
+    """What is wrong with an answer to a turn, by the rules of ``../shared/eval/score.py``."""
+    found = []
+    text = str(answer["answer"])
+    for group in turn.get("expect", []):
+        if not any(re.search(alt, text, re.IGNORECASE) for alt in group):
+            found.append(f"missing {group[0][:50]}")
+    found += [f"forbidden {bad[:50]}" for bad in turn.get("forbid", []) if re.search(bad, text, re.IGNORECASE)]
+    if turn.get("fallback", False) != (answer["intent"] == "fallback"):
+        found.append(f"intent {answer['intent']}")
+    return found
