@@ -71,7 +71,9 @@ def test_no_answer_about_imported_events_has_a_number_of_its_own(imported):
             known = " ".join(
                 f"{f.value} {f.source.quote}" for e in answer["events"] for f in imported.index.events[e].all()
             )
-            listed = re.finditer(r"\b(\d+) (?:countries|speakers|funders|organisers|days|países|días)", answer["answer"])
+            listed = re.finditer(
+                r"\b(\d+) (?:countries|speakers|funders|organisers|days|países|días)", answer["answer"]
+            )
             counted = {m.group(1) for m in listed}
             for number in re.findall(r"\d+", answer["answer"]):
                 assert number in known or number in counted, f"{number} in {answer['answer']!r}"
