@@ -41,20 +41,20 @@ def main() -> int:
                 continue
             case = json.loads(line)
             conv = Conversation()
-            problems = []
+            wrong = []
             for turn in case["turns"]:
                 answer = engine.ask(turn["q"], conv).to_json()
                 found = problems(turn, answer)
                 if found:
-                    problems.append((turn["q"], answer["answer"], found))
+                    wrong.append((turn["q"], answer["answer"], found))
             total += 1
-            ok = not problems
+            ok = not wrong
             passed += ok
             tag = case.get("tag", "?")
             by_tag.setdefault(tag, [0, 0])[0] += ok
             by_tag[tag][1] += 1
             if args.verbose and not ok:
-                for q, a, found in problems:
+                for q, a, found in wrong:
                     print(f"FAIL {case['id']}: {q}\n   -> {a[:300]}\n   {found}")
     for tag, (ok, n) in sorted(by_tag.items()):
         print(f"{tag:12} {ok}/{n}")
