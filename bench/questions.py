@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bot.engine import Conversation, Engine
 from knowledge.facts import bundled_facts
+from tests.corpus import problems
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
