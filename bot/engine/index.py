@@ -42,9 +42,11 @@ _KEYWORD_FIELDS = (
     "trainers",
     "dateline",
 )
+_KEYWORD_SET = frozenset(_KEYWORD_FIELDS)
 _DESCRIPTIVE_FIELDS = frozenset({"title", "topics", "objectives"})
 # Fields that name organisations, and the role each gives them at the event.
 ORGANISATION_FIELDS = ("organisers", "funders", "supporters", "partners", "trainers")
+_ORGANISATION_SET = frozenset(ORGANISATION_FIELDS)
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\b")
 
 
@@ -192,10 +194,8 @@ class KnowledgeIndex:
         self.by_family: dict[str, set[str]] = defaultdict(set)  # its family ("training" for a workshop)
         self.by_keyword: dict[str, set[str]] = defaultdict(set)
         self.by_organisation: dict[str, set[str]] = defaultdict(set)  # folded name or acronym
-        self.by_funder: dict[str, set[str]] = defaultdict(set)
         self.by_programme: dict[str, set[str]] = defaultdict(set)
         self.by_participant_country: dict[str, set[str]] = defaultdict(set)
-        self.by_format: dict[str, set[str]] = defaultdict(set)
         self.bigrams: set[str] = set()  # pairs of words in titles and topics ("virtual assets"): no cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
         self.name_groups: dict[tuple[str, int, str, bool], list[str]] = defaultdict(list)  # events one name fits
@@ -225,58 +225,67 @@ class KnowledgeIndex:
     def _index_event(self, event: EventView) -> None:
         eid = event.id
         self.name_groups[name_key(event)].append(eid)
-        if not event.when:
+        when = event.when
+        if when is None:
             self.dateless.add(eid)
         if not event.year:
             self.yearless.add(eid)
-        if event.when:
-            if event.year:
-                self.by_year[event.year].add(eid)
-            self.by_month[event.when.month].add(eid)
-            if event.until and event.until.month != event.when.month:
-                self.by_month[event.until.month].add(eid)
-        for place in event.places:
-            self.by_place[fold(place)].add(eid)
-            self.aliases[fold(place)].add(("place", place))
-        venue = event.text("venue")
-        if venue:
-            self.by_place[fold(venue)].add(eid)
+        if when is not None:
+            if when.year:
+                self.by_year[when.year].add(eid)
+            self.by_month[when.month].add(eid)
+            until = event.until
+            if until is not None and until.month != when.month:
+                self.by_month[until.month].add(eid)
         kind = event.kind
         self.by_kind[kind].add(eid)
         self.by_family[lexicon.KIND_FAMILY.get(kind, kind)].add(eid)
-        if event.text("format"):
-            self.by_format[event.text("format")].add(eid)
         words: set[str] = set()  # each keyword once, however many of the event's fields have it
-        for name in _KEYWORD_FIELDS:
-            for fact in event.many(name):
-                found = _words(fact.value)
-                words |= found
-                if name in _DESCRIPTIVE_FIELDS:
-                    self.bigrams |= _bigrams(str(fact.value))
+        for name, held in event.fields.items():  # one pass over the event's facts
+            facts = held if isinstance(held, list) else (held,)
+            if name in _KEYWORD_SET:
+                for fact in facts:
+                    words |= _words(fact.value)
+                    if name in _DESCRIPTIVE_FIELDS:
+                        self.bigrams |= _bigrams(str(fact.value))
+            if name in _ORGANISATION_SET:
+                for fact in facts:
+                    self._index_organisation(str(fact.value), eid)
+            elif name in ("city", "country", "venue"):
+                place = str(facts[0].value)
+                self.by_place[fold(place)].add(eid)
+                if name != "venue":
+                    self.aliases[fold(place)].add(("place", place))
+            elif name == "programmes":
+                for fact in facts:
+                    self.by_programme[str(fact.value)].add(eid)
+            elif name == "participant_countries":
+                for fact in facts:
+                    self.by_participant_country[str(fact.value)].add(eid)
+                    self.aliases[fold(str(fact.value))].add(("place", str(fact.value)))
+            elif name == "speakers":
+                for fact in facts:
+                    self._index_speaker(fact, eid)
+        by_keyword = self.by_keyword
         for word in words:
-            self.by_keyword[word].add(eid)
-        for name in ORGANISATION_FIELDS:
-            for fact in event.many(name):
-                for key in organisation_keys(str(fact.value)):
-                    self.by_organisation[key].add(eid)
-                    self.organisations.setdefault(key, str(fact.value))
-                    self.aliases[key].add(("organisation", key))
-                    if name == "funders":
-                        self.by_funder[key].add(eid)
-        for fact in event.many("programmes"):
-            self.by_programme[str(fact.value)].add(eid)
-        for fact in event.many("participant_countries"):
-            self.by_participant_country[str(fact.value)].add(eid)
-            self.aliases[fold(str(fact.value))].add(("place", str(fact.value)))
-        for fact in event.many("speakers"):
-            name = str(fact.value.get("name", ""))
-            key = fold(name)
-            if not key:
-                continue
-            self.people[key].append(Person(name, eid, fact))
-            self.aliases[key].add(("person", key))
-            for surname in _surnames(key):
-                self.aliases[surname].add(("person", key))
+            by_keyword[word].add(eid)
+
+    def _index_organisation(self, name: str, eid: str) -> None:
+        for key in organisation_keys(name):
+            self.by_organisation[key].add(eid)
+            if key not in self.organisations:
+                self.organisations[key] = name
+                self.aliases[key].add(("organisation", key))
+
+    def _index_speaker(self, fact: Fact, eid: str) -> None:
+        name = str(fact.value.get("name", ""))
+        key = fold(name)
+        if not key:
+            return
+        self.people[key].append(Person(name, eid, fact))
+        self.aliases[key].add(("person", key))
+        for surname in _surnames(key):
+            self.aliases[surname].add(("person", key))
 
     def _index_programme(self, programme: ProgrammeView) -> None:
         for name in ("name", "full_name", "name_es", "aliases"):
@@ -361,12 +370,13 @@ class KnowledgeIndex:
         return out
 
 
-def organisation_keys(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def organisation_keys(name: str) -> tuple[str, ...]:
     """The folded forms an organisation is named by: its whole name (without a leading "the") and its acronyms
     ("West African Network of Central Authorities and Prosecutors (WACAP)" -> that, and "wacap")."""
     whole = fold(re.sub(r"^(the|la|el|los|las)\s+", "", name, flags=re.IGNORECASE))
     keys = [whole] if whole else []
-    return keys + [a for a in _acronyms(name) if a not in keys]
+    return (*keys, *(a for a in _acronyms(name) if a not in keys))
 
 
 def _acronyms(name: str) -> list[str]:
