@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from bot.engine import lexicon
 from bot.engine.names import name_key, unique_names
@@ -114,12 +114,13 @@ class When:
 
 @dataclass
 class EventView(FactsView):
-    @cached_property
+    # Parsed when asked, not kept: 10,000 events' dates kept as objects would take 3 MB for a few answers.
+    @property
     def when(self) -> When | None:
         fact = self.one("date")
         return When.parse(fact.value) if fact else None
 
-    @cached_property
+    @property
     def until(self) -> When | None:
         fact = self.one("end_date")
         return When.parse(fact.value) if fact else None
@@ -191,7 +192,7 @@ class KnowledgeIndex:
         self.dateless: set[str] = set()  # events with no date at all
         self.by_place: dict[str, set[str]] = defaultdict(set)  # folded city, country or venue
         self.by_kind: dict[str, set[str]] = defaultdict(set)  # the kind as recorded
-        self.by_family: dict[str, set[str]] = defaultdict(set)  # its family ("training" for a workshop)
+        self.by_family: dict[str, set[str]] = defaultdict(set)  # kinds of a family ("training": the workshops ...)
         self.by_keyword: dict[str, set[str]] = defaultdict(set)
         self.by_organisation: dict[str, set[str]] = defaultdict(set)  # folded name or acronym
         self.by_programme: dict[str, set[str]] = defaultdict(set)
@@ -226,20 +227,21 @@ class KnowledgeIndex:
         eid = event.id
         self.name_groups[name_key(event)].append(eid)
         when = event.when
+        until = event.until
         if when is None:
             self.dateless.add(eid)
-        if not event.year:
+        if when is None or not when.year:
             self.yearless.add(eid)
         if when is not None:
             if when.year:
                 self.by_year[when.year].add(eid)
             self.by_month[when.month].add(eid)
-            until = event.until
             if until is not None and until.month != when.month:
                 self.by_month[until.month].add(eid)
         kind = event.kind
         self.by_kind[kind].add(eid)
-        self.by_family[lexicon.KIND_FAMILY.get(kind, kind)].add(eid)
+        if kind in lexicon.KIND_FAMILY:  # a training is in its own family already: by_kind["training"]
+            self.by_family[lexicon.KIND_FAMILY[kind]].add(eid)
         words: set[str] = set()  # each keyword once, however many of the event's fields have it
         for name, held in event.fields.items():  # one pass over the event's facts
             facts = held if isinstance(held, list) else (held,)

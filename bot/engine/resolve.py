@@ -272,7 +272,7 @@ class Resolver:
                 soft.append((index.by_month.get(int(span.value), set()), DATE_MATCH))
             elif span.kind == "kind":
                 exact = self._kind(str(span.value))
-                family = index.by_family.get(lexicon.KIND_FAMILY.get(str(span.value), str(span.value)), set())
+                family = self._family(str(span.value))
                 soft.append((exact, KIND_EXACT * _rarity(n, len(exact))))
                 soft.append((family, KIND_FAMILY * _rarity(n, len(family))))
             elif span.kind == "programme":
@@ -301,6 +301,11 @@ class Resolver:
                 narrowed = events if hard is None else hard & events
                 hard = narrowed or hard
         return hard
+
+    def _family(self, kind: str) -> set[str]:
+        """Events of the same family as `kind` ("workshop": every training, course, webinar ... too)."""
+        family = lexicon.KIND_FAMILY.get(kind, kind)
+        return self.index.by_kind.get(family, set()) | self.index.by_family.get(family, set())
 
     def _kind(self, kind: str) -> set[str]:
         """Events of `kind` or of a kind it covers exactly ("course": also the "training course")."""
