@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.engine.text import fold
-from bot.extract import extract
+from bot.extract import Extraction
 from bot.importer import Draft, Who, document_subject, facts_to_save, new_draft
 from bot.lookalike import Profile, profile, recorded_profiles
 from bot.reading import Release
@@ -61,6 +61,13 @@ class Known:
         self.learn(facts)
         mine = [(f.field, f.value) for f in facts if f.subject == subject]
         self.recorded[subject.removeprefix("event:")] = profile(mine)
+
+
+def extract(text: str, organisations: Iterable[str], programmes: dict[str, str]) -> Extraction:
+    """The extractor's reading of `text` (the extractor and its libraries load only when a release is read)."""
+    from bot.extract import extract as read
+
+    return read(text, organisations, programmes)
 
 
 def prepare(release: Release, known: Known) -> Draft:
