@@ -1121,33 +1121,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "place_format_only": {
         "en": "{event}: the place is not recorded; it was held {format}.",
-        "es": "{event}: el lugar no consta; se realizó de forma {format}.",
+        "es": "{event}: el lugar no consta; se realizó {format}.",
     },
-    "place_venue": {"en": "{event} took place at {venue}.", "es": "{event} se realizó en: {venue}."},
+    "place_venue": {"en": "{event} took place at {venue:the}.", "es": "{event} se realizó en {venue:the}."},
     "place_in": {"en": "{event} took place in {where}.", "es": "{event} se realizó en {where}."},
-    "place_at": {"en": "{event} took place at {venue}, {where}.", "es": "{event} se realizó en: {venue}, {where}."},
+    "place_at": {
+        "en": "{event} took place at {venue:the}, {where}.",
+        "es": "{event} se realizó en {venue:the}, {where}.",
+    },
     "place_in_hybrid": {
         "en": "{event} took place in {where}, in person and online.",
         "es": "{event} se realizó en {where}, de forma presencial y en línea.",
     },
     "place_at_hybrid": {
-        "en": "{event} took place at {venue}, {where}, in person and online.",
-        "es": "{event} se realizó en {venue}, {where}, de forma presencial y en línea.",
+        "en": "{event} took place at {venue:the}, {where}, in person and online.",
+        "es": "{event} se realizó en {venue:the}, {where}, de forma presencial y en línea.",
     },
     "place_venue_hybrid": {
-        "en": "{event} took place at {venue}, in person and online.",
-        "es": "{event} se realizó en {venue}, de forma presencial y en línea.",
+        "en": "{event} took place at {venue:the}, in person and online.",
+        "es": "{event} se realizó en {venue:the}, de forma presencial y en línea.",
     },
-    "format": {"en": "{event} was held {format}.", "es": "{event} se realizó de forma {format}."},
-    "format_yes": {"en": "Yes: {event} was held {format}.", "es": "Sí: {event} se realizó de forma {format}."},
-    "format_no": {"en": "No: {event} was held {format}.", "es": "No: {event} se realizó de forma {format}."},
+    "format": {"en": "{event} was held {format}.", "es": "{event} se realizó {format}."},
+    "format_yes": {"en": "Yes: {event} was held {format}.", "es": "Sí: {event} se realizó {format}."},
+    "format_no": {"en": "No: {event} was held {format}.", "es": "No: {event} se realizó {format}."},
     "format_unrecorded": {
         "en": "{event}: whether it was held in person or online is not recorded.",
         "es": "{event}: no consta si se realizó de forma presencial o en línea.",
     },
     "format_online": {"en": "online", "es": "en línea"},
-    "format_in_person": {"en": "in person", "es": "presencial"},
-    "format_hybrid": {"en": "in person and online (hybrid)", "es": "híbrida (presencial y en línea)"},
+    "format_in_person": {"en": "in person", "es": "de forma presencial"},
+    "format_hybrid": {"en": "in person and online (hybrid)", "es": "de forma híbrida (presencial y en línea)"},
     "org_organisers": {"en": "{event} was organised by {names}.", "es": "{event} estuvo a cargo de {names}."},
     "org_organisers_unrecorded": {
         "en": "{event}: the organisers are not recorded.",
@@ -1225,7 +1228,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "compare_of": {
         "en": "{bigger} was the largest: {a} participants, against {others}{unknown}.",
-        "es": "{bigger} fue el más concurrido: {a} participantes, frente a {others}{unknown}.",
+        "es": "{bigger} fue el evento más concurrido: {a} participantes, frente a {others}{unknown}.",
     },
     "compare_same_of": {
         "en": "{a} and {b} had the same recorded attendance: {n}.",

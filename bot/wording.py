@@ -209,6 +209,7 @@ _ENGLISH_HEADS = frozenset(
     "islands emirates federation headquarters centre center conference forum session meeting summit assembly "
     "secretariat court tribunal agency department police academy university institute network initiative "
     "alliance foundation bank fund organization organisation embassy delegation hotel palace hall "
+    "premises auditorium building platform airport port school college facilities training "
     # and the countries whose English names take "the" without being built on such a noun
     "netherlands philippines bahamas gambia maldives comoros".split()
 )
@@ -216,12 +217,14 @@ _SPANISH_HEADS = {
     "la": frozenset(
         "sede oficina comisión conferencia reunión sesión semana cumbre asamblea unión organización universidad "
         "academia escuela embajada fiscalía policía procuraduría corte casa sala jornada mesa red agencia "
-        "dirección secretaría iniciativa estrategia alianza fundación cámara república federación".split()
+        "dirección secretaría iniciativa estrategia alianza fundación cámara república federación "
+        "plataforma terminal aduana gobernación alcaldía".split()
     ),
     "el": frozenset(
         "gobierno programa período periodo foro congreso centro ministerio consejo comité tribunal día hotel "
         "palacio instituto grupo seminario taller evento encuentro simposio diálogo proyecto servicio banco "
-        "fondo departamento parlamento organismo plan reino".split()
+        "fondo departamento parlamento organismo plan reino auditorio edificio aeropuerto puerto salón "
+        "recinto complejo cuartel".split()
     ),
     "los": frozenset("estados países emiratos".split()),
     "las": frozenset("naciones islas".split()),

@@ -255,9 +255,14 @@ class KnowledgeIndex:
                     self._index_organisation(str(fact.value), eid)
             elif name in ("city", "country", "venue"):
                 place = str(facts[0].value)
-                self.by_place[fold(place)].add(eid)
+                key = fold(place)
+                self.by_place[key].add(eid)
                 if name != "venue":
-                    self.aliases[fold(place)].add(("place", place))
+                    self.aliases[key].add(("place", place))
+                    short = _short_place(key)
+                    if short:  # "Santa Cruz" for Santa Cruz de la Sierra
+                        self.by_place[short].add(eid)
+                        self.aliases[short].add(("place", place))
             elif name == "programmes":
                 for fact in facts:
                     self.by_programme[str(fact.value)].add(eid)
@@ -388,6 +393,15 @@ def _acronyms(name: str) -> list[str]:
         if len(word) >= 2 and not word.isdigit() and fold(word) not in lexicon.STOPWORDS:
             found.append(fold(word))
     return found
+
+
+def _short_place(key: str) -> str:
+    """The first two words of a place of four or more ("santa cruz de la sierra" -> "santa cruz"), by which
+    people call it; "" for a shorter name."""
+    words = key.split()
+    if len(words) < 4 or words[1] in lexicon.STOPWORDS:
+        return ""
+    return " ".join(words[:2])
 
 
 def _surnames(key: str) -> list[str]:
