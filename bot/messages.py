@@ -99,6 +99,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "Escriba una pregunta, por ejemplo: {examples}",
     },
     # -- which event -------------------------------------------------------------------------------------
+    "unknown_event_closest": {
+        "en": 'I have no record of an event matching "{what}". The closest I know: {events}.',
+        "es": 'No tengo registro de ningún evento que coincida con "{what}". Los más parecidos que conozco: {events}.',
+    },
     "unknown_event": {
         "en": 'I have no record of an event matching "{what}". The events I know: {events}.',
         "es": 'No tengo registro de ningún evento que coincida con "{what}". Los eventos que conozco: {events}.',

@@ -357,3 +357,43 @@ def test_a_question_answered_while_the_index_is_swapped_sees_one_snapshot(engine
     for thread in threads:
         thread.join()
     assert not errors
+
+
+# -- the release's own words ---------------------------------------------------------------------------------
+
+
+def _imported_engine() -> Engine:
+    """The seeds and one imported release, kept whole as its document."""
+    from knowledge.facts import Fact, Source
+
+    text = (
+        "Lima, 3 May 2024 - UNODC held a workshop on money laundering for 30 prosecutors.\n"
+        "All participants received certificates from the Ministry of Justice at the closing ceremony.\n"
+        "The results of the previous phase were reviewed."
+    )
+    doc, subject = "document:abc123", "event:lima-2024-workshop"
+    src = Source(doc=doc, quote=text.splitlines()[0], doc_title="Workshop in Lima")
+    facts = [
+        Fact(f"{subject}/title", subject, "title", "Workshop on money laundering in Lima", src, "admin"),
+        Fact(f"{subject}/kind", subject, "kind", "workshop", src, "admin"),
+        Fact(f"{subject}/date", subject, "date", "2024-05-03", src, "admin"),
+        Fact(f"{subject}/city", subject, "city", "Lima", src, "admin"),
+        Fact(f"{doc}/text", doc, "text", text, Source(doc=doc, quote=text[:40]), "admin"),
+        Fact(f"{doc}/title", doc, "title", "Workshop in Lima", Source(doc=doc, quote=text[:40]), "admin"),
+    ]
+    return Engine(bundled_facts() + facts)
+
+
+def test_when_no_fact_answers_the_release_sentence_that_does_is_quoted():
+    engine = _imported_engine()
+    answer = engine.ask("did the participants of the Lima workshop receive certificates?", Conversation())
+    assert "The release says" in answer.text and "received certificates" in answer.text
+    assert answer.sources and answer.sources[0].doc == "document:abc123"
+
+
+def test_a_sentence_sharing_one_word_is_not_quoted_as_an_answer():
+    engine = _imported_engine()
+    budget = engine.ask("what was the budget of the Lima workshop?", Conversation())
+    assert NOT_RECORDED.search(budget.text) and "The release says" not in budget.text
+    outcome = engine.ask("what were the results of the Lima workshop?", Conversation())
+    assert "The release says" not in outcome.text  # "results" alone is in a sentence about another phase

@@ -36,6 +36,9 @@ from knowledge.facts import Fact, Source, bulk
 __all__ = ["Answer", "Choice", "Conversation", "Engine", "EventsPage"]
 
 UNSURE = 0.3  # below this the bot says it is not sure and suggests questions
+ASKED_CLEARLY = 0.7  # "hi, who funded it?" asks this clearly: it is a question, not a greeting
+IMPLIED = 0.6  # how sure an attribute carried over from the conversation is ("and the Vienna one?")
+IN_DOMAIN = 0.9  # an attribute cue this strong keeps a question in scope whatever else it says ("rain")
 NOT_ANSWERS = frozenset({"fallback", "greeting", "thanks", "help", "unknown_event"})
 
 
@@ -88,7 +91,7 @@ class Engine:
         if (
             query.small_talk
             and not query.names_something
-            and not any(max(c.scores.values(), default=0) >= 0.7 for c in asked)
+            and not any(max(c.scores.values(), default=0) >= ASKED_CLEARLY for c in asked)
         ):
             return Answer(say(query.small_talk, lang, examples=self.examples(lang)), query.small_talk, lang, 0.9)
         clauses = asked or self._implied(query, conv)
@@ -121,7 +124,7 @@ class Engine:
             clause.attributes = ["events"]
         else:
             clause.attributes = ["summary"]
-        clause.scores = {clause.attributes[0]: 0.6}
+        clause.scores = {clause.attributes[0]: IMPLIED}
         return [clause]
 
     def _pinned(
@@ -258,7 +261,7 @@ def _count_what_was_asked(clause: Clause, conv: Conversation) -> None:
 
 
 def _strongly_in_domain(query: Query) -> bool:
-    return any(s >= 0.9 for c in query.clauses for a, s in c.scores.items() if BY_NAME[a].fields)
+    return any(s >= IN_DOMAIN for c in query.clauses for a, s in c.scores.items() if BY_NAME[a].fields)
 
 
 def _remember(

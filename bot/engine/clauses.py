@@ -12,6 +12,16 @@ from bot.engine.attributes import ASKED, BY_NAME, WEAK
 from bot.engine.forms import ATTRIBUTE_CUES, DOMAIN_CUES, FORM_CUES, FORMS
 from bot.engine.query import Clause, Query
 
+SURE = 0.9  # a cue that cannot mean much else ("women", "online", "which trainings")
+NAMED = 0.1  # a role span that is women or men makes that attribute the one asked, over "attended"
+ROLE_NAMED = 0.3  # another role span ("how many prosecutors") makes it a question about attendance
+PERSON_NAMED = 0.25  # a person named makes their position or words what is asked, over the event's
+FORM_SURE = 0.8  # a how-many, list, total or comparison cue this strong shapes the answer, whatever else
+FORM_LEAST = 0.7  # the least a question word's cue must be to give the clause its form
+JOINED = 0.85  # a second attribute this sure, joined by "and", is asked too ("who organised and funded it")
+JOINED_GAP = 0.15  # ... when it is about as sure as the first
+SMALL_TALK_LEAST = 0.6  # a greeting or thanks at least this clear, with nothing else asked, is small talk
+
 _BREAK = re.compile(r"[?;¿!]|[,:](?=\s)")
 _RELATIVE_YEAR = (
     (re.compile(r"\b(the )?(year|año) (before|earlier|previous|anterior|antes)\b|\bel año anterior\b"), -1),
@@ -97,18 +107,18 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     scores = ATTRIBUTE_CUES.scores(words, padded)
     roles = _asked_roles(query, clause)
     if "women" in roles:
-        scores["women"] = max(scores.get("women", 0), 0.95) + 0.1
+        scores["women"] = max(scores.get("women", 0), SURE) + NAMED
     if "men" in roles:
-        scores["men"] = max(scores.get("men", 0), 0.9) + 0.1
+        scores["men"] = max(scores.get("men", 0), SURE) + NAMED
     if [r for r in roles if r not in ("women", "men")] and clause.form in ("how_many", "yes_no", ""):
-        scores["participants"] = max(scores.get("participants", 0), 0.5) + 0.3
+        scores["participants"] = max(scores.get("participants", 0), WEAK) + ROLE_NAMED
     if query.of("person", clause):
         for name in ("position", "statements"):
             if name in scores:
-                scores[name] += 0.25
+                scores[name] += PERSON_NAMED
     if "trainers" in scores and "countries" in scores:
         scores["trainers"] += 0.3  # "which countries did the trainers come from": the trainers' countries
-    if "format" in scores and "place" in scores and scores["format"] >= 0.9:
+    if "format" in scores and "place" in scores and scores["format"] >= SURE:
         scores["place"] -= 0.3  # "was it held in person": the format, not the place
     if clause.form == "how_many" and "countries" in scores and not _names_countries(words):
         scores["participants"] = max(scores.get("participants", 0), scores.pop("countries"))  # "how many came from X"
@@ -121,11 +131,11 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     clause.scores = scores
     ranked = sorted((n for n, s in scores.items() if s >= ASKED), key=lambda n: -scores[n])
     if clause.form == "how_many" and ranked and ranked[0] == "participants":
-        countable = [n for n in ranked[1:] if BY_NAME[n].counts and scores[n] >= 0.8]
+        countable = [n for n in ranked[1:] if BY_NAME[n].counts and scores[n] >= FORM_SURE]
         ranked = countable[:1] + [n for n in ranked if n not in countable[:1]]  # "how many speakers attended"
     if _asks_which_events(words):  # "which trainings were funded by the UK": a list, funders as its filter
         ranked = ["events", *[n for n in ranked if n != "events"]]
-        scores["events"] = max(scores.get("events", 0.0), 0.9)
+        scores["events"] = max(scores.get("events", 0.0), SURE)
     if ranked:
         clause.attributes = _joined(ranked, scores, words)
     elif clause.yes_no:
@@ -196,7 +206,8 @@ def _joined(ranked: list[str], scores: dict[str, float], words: list[str]) -> li
     """The best attribute, and a second one joined to it ("who organised and funded it")."""
     first = ranked[0]
     for other in ranked[1:]:
-        if scores[other] >= 0.85 and scores[first] - scores[other] <= 0.15 and lexicon.JOINERS & set(words):
+        close = scores[first] - scores[other] <= JOINED_GAP
+        if scores[other] >= JOINED and close and lexicon.JOINERS & set(words):
             return [first, other]
     return [first]
 
@@ -207,12 +218,12 @@ def _form(words: list[str], padded: str) -> str:
     first = content[0] if content else ""
     scores = FORM_CUES.scores(words, padded)
     for form in ("compare", "total", "how_many", "list"):  # these decide the answer's shape, whatever else is asked
-        if scores.get(form, 0.0) >= 0.8:
+        if scores.get(form, 0.0) >= FORM_SURE:
             return form
     if first in lexicon.AUXILIARIES:
         return "yes_no"
     best = max(((s, f) for f, s in scores.items() if f != "yes_no"), default=(0.0, ""))
-    return best[1] if best[0] >= 0.7 else ""
+    return best[1] if best[0] >= FORM_LEAST else ""
 
 
 _PAST = re.compile(r"¿\s*(\w+(?:ó|aron|ieron|ía|ían))\b", re.IGNORECASE)
@@ -244,7 +255,7 @@ def small_talk(words: list[str]) -> str:
     scores = DOMAIN_CUES.scores(words, f" {' '.join(words)} ")
     scores.pop("out", None)
     best = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
-    return best[0] if best[1] >= 0.6 else ""
+    return best[0] if best[1] >= SMALL_TALK_LEAST else ""
 
 
 def relative_year(folded: str) -> int:

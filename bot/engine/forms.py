@@ -135,16 +135,17 @@ class CueMatcher:
     def scores(self, words: list[str], padded: str) -> dict[str, float]:
         """Each row's score: its best cue's weight, plus a little for each further one (at most two)."""
         hits: dict[str, list[float]] = {}
-        stems_seen: set[str] = set()
         for word in words:
+            best: dict[str, float] = {}  # one hit per word and row ("participants" is participant* and participa*)
             for name, weight in self.words.get(word, ()):
-                hits.setdefault(name, []).append(weight)
+                best[name] = max(best.get(name, 0.0), weight)
             for n in self.lengths:
                 stem = word[:n]
-                if len(stem) == n and stem in self.stems and stem not in stems_seen:
-                    stems_seen.add(stem)
+                if len(stem) == n and stem in self.stems:
                     for name, weight in self.stems[stem]:
-                        hits.setdefault(name, []).append(weight)
+                        best[name] = max(best.get(name, 0.0), weight)
+            for name, weight in best.items():
+                hits.setdefault(name, []).append(weight)
         for phrase, name, weight in self.phrases:
             if phrase in padded:
                 hits.setdefault(name, []).append(weight)

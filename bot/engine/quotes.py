@@ -21,7 +21,7 @@ from bot.engine.understand import is_cue_word
 from knowledge.facts import Fact, Source
 
 RELEVANT = 0.6  # share of the question's weighted words a sentence must hold to be quoted
-LEAST_WORDS = 2  # and at least this many of them
+LEAST_WORDS = 2  # and at least this many of them: one shared word ("results") is a coincidence
 STEM = 6  # words are compared by their first letters ("trained" = "training")
 
 
@@ -38,7 +38,7 @@ def release_says(query: Query, clause: Clause, index: KnowledgeIndex, eid: str) 
     event_words = _event_words(index, eid)
     wanted -= event_words
     needed = _needed(clause)
-    if len(wanted) < LEAST_WORDS and not needed:
+    if len(wanted) < LEAST_WORDS:
         return None
     stems = [{w[:STEM] for w in fold(text).split()} for text, _, _ in sentences]
     df = {w: sum(1 for s in stems if w in s) for w in wanted}
@@ -48,7 +48,7 @@ def release_says(query: Query, clause: Clause, index: KnowledgeIndex, eid: str) 
         if needed and not needed & have:
             continue
         hits = [w for w in wanted if w in have]
-        if len(hits) < min(LEAST_WORDS, len(wanted)):
+        if len(hits) < LEAST_WORDS:
             continue
         score = sum(weights[w] for w in hits) / (sum(weights.values()) or 1)
         if score > best_score:

@@ -137,9 +137,22 @@ class Responder:
         return [[e] for e in pool[: sets.LIST_SHOWN]]
 
     def unknown(self, query: Query, subject: Subject) -> Finding:
-        names = "; ".join(self.index.short_name(e, query.lang) for e in self.index.newest_first[:5])
+        """No event matches what was named: say so, with the events that match the rest of the question
+        ("the Nairobi workshop": the workshops), or else the newest."""
         what = subject.unknown or query.text
-        return Finding("unknown_event", {"what": what, "events": names}, intent="unknown_event", confidence=0.9)
+        closest = self._closest(query, what)
+        key = "unknown_event_closest" if closest else "unknown_event"
+        names = "; ".join(self.index.short_name(e, query.lang) for e in (closest or self.index.newest_first)[:5])
+        return Finding(key, {"what": what, "events": names}, intent="unknown_event", confidence=0.9)
+
+    def _closest(self, query: Query, what: str) -> list[str]:
+        rest = [s for s in query.spans if s.kind in ("kind", "year", "programme", "keyword") and s.text not in what]
+        if not rest:
+            return []
+        one = Query(query.text, query.folded, query.lang, query.words, query.original, rest, query.clauses)
+        clause = Clause(0, len(query.words), query.words, "", ["summary"])
+        found = self.resolver.subject(one, clause, Conversation())
+        return [] if found.unknown else found.events
 
 
 def _joined(parts: list[Finding], sep: str) -> Finding:
