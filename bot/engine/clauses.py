@@ -92,10 +92,10 @@ def _describes(words: list[str], i: int, bigrams: frozenset[str] | set[str]) -> 
 
 
 def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> None:
-    """The clause's form and the attributes it asks, by their cues and the spans it holds. Words inside a name
-    ("Container Control Programme") are not cues, and a cue word that also describes events ("financial
-    investigations", "virtual assets") counts less."""
-    named = {i for s in query.spans if s.kind in _NAMES and s.end - s.start > 1 for i in range(s.start, s.end)}
+    """The clause's form and the attributes it asks, by their cues and the spans it holds. Words of a name
+    ("Container Control Programme", the port of Tema) are not cues, nor are the words of a phrase that
+    describes events ("financial investigations", "virtual assets")."""
+    named = {i for s in query.spans if s.kind in _NAMES for i in range(s.start, s.end)}  # "Tema" is no "tema*"
     words = [
         "_" if i in named or _describes(query.words, i, bigrams) else w
         for i, w in enumerate(clause.words, clause.start)

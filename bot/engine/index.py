@@ -190,6 +190,7 @@ class KnowledgeIndex:
         self.by_month: dict[int, set[str]] = defaultdict(set)  # month (1-12), any year
         self.yearless: set[str] = set()  # events whose year is not recorded
         self.dateless: set[str] = set()  # events with no date at all
+        self.placeless: set[str] = set()  # events with no place recorded (and not online)
         self.by_place: dict[str, set[str]] = defaultdict(set)  # folded city, country or venue
         self.by_kind: dict[str, set[str]] = defaultdict(set)  # the kind as recorded
         self.by_family: dict[str, set[str]] = defaultdict(set)  # kinds of a family ("training": the workshops ...)
@@ -238,6 +239,8 @@ class KnowledgeIndex:
             self.by_month[when.month].add(eid)
             if until is not None and until.month != when.month:
                 self.by_month[until.month].add(eid)
+        if not (event.fields.get("city") or event.fields.get("country") or event.fields.get("venue") or event.online):
+            self.placeless.add(eid)
         kind = event.kind
         self.by_kind[kind].add(eid)
         if kind in lexicon.KIND_FAMILY:  # a training is in its own family already: by_kind["training"]

@@ -26,6 +26,8 @@ from bot.engine.words import is_common
 
 KIND_EXACT = 1.0  # weight of a kind named exactly, times its rarity
 KIND_FAMILY = 0.5  # a kind of the same family ("workshop" for a training)
+OTHER_KIND = 1.0  # a kind of another family ("the meeting" for a workshop) counts against the event
+PLACE_MATCH = 3.0  # held in the place named, against an event whose place is not recorded
 PARTICIPANT_COUNTRY = 0.5  # a country the participants came from, against one the event was held in
 DATE_MATCH = 3.0  # a date that fits, against topic words: a date named is nearly always meant
 RARE = 2  # a proper name held by at most this many events narrows to them
@@ -176,7 +178,7 @@ class Resolver:
             if known:
                 return Subject("event", events=known, from_context=True)
             return Subject("event", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
-        hard, unknown = self._hard(locators)
+        hard, unknown = self._hard(locators, query.words)
         if unknown:
             return Subject("event", unknown=unknown)
         hard = self._by_proper_names(query, locators, hard)
@@ -191,8 +193,9 @@ class Resolver:
         events = [e for e, s in scores.items() if best - s <= TIE]
         names = [s for s in locators if s.kind == "name"]
         generic = all(s.kind in ("kind", "programme", "name") for s in locators)
-        if names and generic and hard is None:
-            return Subject("event", unknown=_describe(locators))
+        long_name = next((s for s in names if " " in str(s.value)), None)  # "Jorge Chávez", "Southern Cone"
+        if names and hard is None and (generic or long_name):
+            return Subject("event", unknown=long_name.text if long_name else _describe(locators))
         if len(events) > 1:
             in_context = [e for e in conv.events if e in events]
             if in_context:
@@ -200,35 +203,46 @@ class Resolver:
         ordered = index.newest(events, LIST_LIMIT)
         return Subject("event", events=ordered, located=True, total=len(events))
 
-    def _hard(self, locators: list[Span]) -> tuple[set[str] | None, str]:
+    def _hard(self, locators: list[Span], words: list[str]) -> tuple[set[str] | None, str]:
         """Events matching every place, person and organisation named (None: nothing hard was named), or what
         was named that no event matches."""
         result: set[str] | None = None
         for group in _by_position(locators):
             found = set()
             for span in group:
-                found |= self._hard_postings(span) or set()
+                found |= self._hard_postings(span, words) or set()
             if not any(s.kind in ("place", "person", "organisation") for s in group):
                 continue
             if not found:
                 return None, group[0].text or str(group[0].value)
+            if any(s.kind == "place" for s in group):  # an event whose place is not recorded may still be it
+                found = found | self.index.placeless
             result = found if result is None else result & found
             if not result:
                 return None, _describe(locators)
         return result, ""
 
-    def _hard_postings(self, span: Span) -> set[str] | None:
-        """The events a place, person or organisation may refer to (None for other spans)."""
-        index = self.index
+    def _hard_postings(self, span: Span, words: list[str]) -> set[str] | None:
+        """The events a place, person or organisation may refer to (None for other spans): for a place, the
+        events held there, and those whose participants came from there unless it follows "in"/"en" (the
+        workshop in Guatemala was held there)."""
         if span.kind == "place":
-            key = fold(str(span.value))
-            found = index.by_place.get(key, set()) | index.by_participant_country.get(str(span.value), set())
-            return found | {e for k in _place_keys(str(span.value)) for e in index.by_place.get(k, set())}
+            held = self._held(span)
+            if span.start > 0 and words[span.start - 1] in _IN:
+                return held
+            return held | self.index.by_participant_country.get(str(span.value), set())
         if span.kind == "person":
-            return {p.event for p in index.people.get(str(span.value), [])}
+            return {p.event for p in self.index.people.get(str(span.value), [])}
         if span.kind == "organisation":
-            return set(index.by_organisation.get(str(span.value), set()))
+            return set(self.index.by_organisation.get(str(span.value), set()))
         return None
+
+    def _held(self, span: Span) -> set[str]:
+        index = self.index
+        key = fold(str(span.value))
+        return index.by_place.get(key, set()) | {
+            e for k in _place_keys(str(span.value)) for e in index.by_place.get(k, set())
+        }
 
     def _scores(self, locators: list[Span], hard: set[str] | None) -> dict[str, float]:
         """How well each candidate event fits the softer locators (dates, kinds, topic words, ...).
@@ -264,8 +278,10 @@ class Resolver:
         soft = []
         for span in locators:
             if span.kind == "place" and hard is not None:
-                # an event held there ranks above one whose participants only came from there
-                soft.append((index.by_place.get(fold(str(span.value)), set()), PARTICIPANT_COUNTRY))
+                # an event held there ranks above one whose participants came from there, and one whose place
+                # is not recorded comes last
+                soft.append((self._held(span), PLACE_MATCH))
+                soft.append((index.by_participant_country.get(str(span.value), set()), PARTICIPANT_COUNTRY))
             elif span.kind == "year":
                 soft.append((index.by_year.get(int(span.value), set()), DATE_MATCH))
             elif span.kind == "month":
@@ -285,6 +301,11 @@ class Resolver:
                 soft.append((self._in_series(int(span.value)), 1.0))
         for events, weight in sorted(soft, key=lambda ew: len(ew[0])):  # the rarest first
             add(events, weight)
+        for span in locators:  # a kind named that an event is not even of the family of counts against it
+            if span.kind == "kind":
+                family = self._family(str(span.value))
+                for eid in scores.keys() - family:
+                    scores[eid] -= OTHER_KIND
         if base is None:
             return {e: s for e, s in scores.items() if s > 0}
         return scores
@@ -433,6 +454,8 @@ def _both(clause: Clause) -> bool:
     words = set(clause.words)
     return bool(words & {"both", "ambos", "ambas"}) or "the two" in " ".join(clause.words)
 
+
+_IN = frozenset({"in", "en", "at"})
 
 _ORGANISATION_ATTRIBUTES = frozenset({"funders", "organisers", "supporters", "partners", "trainers"})
 
