@@ -1102,6 +1102,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{event} took place on {dates}; the release does not give the year.",
         "es": "{event} se realizó el {dates}; el comunicado no indica el año.",
     },
+    "date_no_year_range": {
+        "en": "{event} took place on {dates}; the release does not give the year.",
+        "es": "{event} se realizó los días {dates}; el comunicado no indica el año.",
+    },
     "date_relative": {
         "en": "{event}: the date is not recorded; the release says only “{said}”.",
         "es": "{event}: la fecha no consta; el comunicado dice solo «{said}».",

@@ -36,7 +36,7 @@ def when(ask: Ask) -> Finding:
         return ask.found("date_unrecorded", [])
     dates = Dates(start, end if end and end != start else None)
     if start.year is None:
-        return ask.found("date_no_year", facts, dates=dates)
+        return ask.found("date_no_year_range" if dates.end else "date_no_year", facts, dates=dates)
     return ask.found("date_range" if dates.end else "date_on", facts, dates=dates)
 
 

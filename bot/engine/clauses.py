@@ -133,7 +133,8 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     if clause.form == "how_many" and ranked and ranked[0] == "participants":
         countable = [n for n in ranked[1:] if BY_NAME[n].counts and scores[n] >= FORM_SURE]
         ranked = countable[:1] + [n for n in ranked if n not in countable[:1]]  # "how many speakers attended"
-    if _asks_which_events(words):  # "which trainings were funded by the UK": a list, funders as its filter
+    kinds = [sp.kind for sp in query.spans if clause.start <= sp.start < clause.end]
+    if _asks_which_events(words, kinds):  # "which trainings were funded by the UK": a list, funders its filter
         ranked = ["events", *[n for n in ranked if n != "events"]]
         scores["events"] = max(scores.get("events", 0.0), SURE)
     if ranked:
@@ -170,13 +171,33 @@ _PLURAL_EVENTS = frozenset(
 )
 
 
-def _asks_which_events(words: list[str]) -> bool:
-    """ "Which trainings ...", "what events ...", "¿qué capacitaciones ...", "how many workshops ..."."""
+def _asks_which_events(words: list[str], spans: list[str]) -> bool:
+    """ "Which trainings ...", "what events ...", "¿qué capacitaciones ...", "how many workshops ...", "hybrid
+    events", "events funded by Germany", "what did the UK fund?": a list of events, what else is said is
+    its filter."""
     content = [w for w in words if w not in lexicon.FILLER_WORDS]
     for i, word in enumerate(content[:4]):
         if word in _PLURAL_EVENTS and i > 0 and (content[i - 1] in _WHICH or content[i - 1] == "many"):
             return True
-    return False
+    first = content[0] if content else ""
+    for i, word in enumerate(content):  # "online trainings", "events funded by Germany"; not "a series of trainings"
+        if word in _PLURAL_EVENTS and first not in _ASKS_SOMETHING_ELSE and (i == 0 or content[i - 1] not in _OF):
+            return True
+    # "what did the UK fund?", "¿qué financió Alemania?": an organisation and what it did, no event named
+    return (
+        first in ("what", "que")
+        and "organisation" in spans
+        and "kind" not in spans
+        and any(w.startswith(_DID) for w in content)
+        and len(content) <= 6
+    )
+
+
+_OF = frozenset({"of", "de", "series", "serie", "among", "entre"})
+_DID = ("fund", "financ", "sponsor", "organi", "host", "support", "apoy", "patrocin")
+
+
+_ASKS_SOMETHING_ELSE = frozenset({"who", "when", "where", "quien", "quienes", "cuando", "donde", "how"})
 
 
 _COUNTRY_NOUNS = ("countr", "nation", "pais", "nacion")

@@ -198,6 +198,7 @@ class KnowledgeIndex:
         self.by_organisation: dict[str, set[str]] = defaultdict(set)  # folded name or acronym
         self.by_programme: dict[str, set[str]] = defaultdict(set)
         self.by_participant_country: dict[str, set[str]] = defaultdict(set)
+        self.by_format: dict[str, set[str]] = defaultdict(set)  # "online", "hybrid", "in person"
         self.bigrams: set[str] = set()  # pairs of words in titles and topics ("virtual assets"): no cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
         self.name_groups: dict[tuple[str, int, str, bool], list[str]] = defaultdict(list)  # events one name fits
@@ -266,6 +267,8 @@ class KnowledgeIndex:
                     if short:  # "Santa Cruz" for Santa Cruz de la Sierra
                         self.by_place[short].add(eid)
                         self.aliases[short].add(("place", place))
+            elif name == "format":
+                self.by_format[str(facts[0].value)].add(eid)
             elif name == "programmes":
                 for fact in facts:
                     self.by_programme[str(fact.value)].add(eid)
@@ -317,13 +320,20 @@ class KnowledgeIndex:
                 self.aliases[form].add(("role", role))
 
     def _index_countries_in_organisations(self) -> None:
-        """ "Canada" also names the funder "Government of Canada" ("which events did Canada fund?")."""
-        places = {surface for surface, kinds in self.aliases.items() if any(k == "place" for k, _ in kinds)}
+        """ "Canada" also names the funder "Government of Canada", and "Germany" the "Gobierno de Alemania"
+        ("which events did Germany fund?"): every name of a country found in an organisation's name."""
+        surfaces: dict[str, set[str]] = defaultdict(set)  # canonical place -> its folded names
+        for surface, kinds in self.aliases.items():
+            for kind, value in kinds:
+                if kind == "place":
+                    surfaces[str(value)].add(surface)
+        by_surface = {surface: place for place, names in surfaces.items() for surface in names}
         for key in list(self.organisations):
             padded = f" {key} "
-            for place in places:
-                if f" {place} " in padded and place != key:
-                    self.aliases[place].add(("organisation", key))
+            for surface, place in by_surface.items():
+                if f" {surface} " in padded and surface != key:
+                    for name in surfaces[place]:
+                        self.aliases[name].add(("organisation", key))
 
     def _vocabulary(self) -> set[str]:
         from bot.engine.forms import EVERY_CUE, OUT_OF_DOMAIN
@@ -386,6 +396,9 @@ def organisation_keys(name: str) -> tuple[str, ...]:
     ("West African Network of Central Authorities and Prosecutors (WACAP)" -> that, and "wacap")."""
     whole = fold(re.sub(r"^(the|la|el|los|las)\s+", "", name, flags=re.IGNORECASE))
     keys = [whole] if whole else []
+    same = apply_synonyms(whole, lexicon.SYNONYM_RULES)  # "union europea" is "european union"
+    if same not in keys:
+        keys.append(same)
     return (*keys, *(a for a in _acronyms(name) if a not in keys))
 
 

@@ -34,6 +34,7 @@ RARE = 2  # a proper name held by at most this many events narrows to them
 NAME_WORD = 2.0  # a capitalised topic word ("Khorgos", "FELCN") tells events apart more than a common one
 TIE = 0.25  # events whose scores are this close are equally likely
 LIST_LIMIT = 25  # events named in one answer at most
+TOPIC_FILTER = 4  # a topic word filters a list only when at most a quarter of the events hold it
 COMMON = 2000  # a descriptor shared by more events than this only ranks the candidates others bring in
 LOCATOR_KINDS = ("year", "month", "day", "place", "person", "organisation", "programme", "kind", "keyword", "ordinal")
 
@@ -90,7 +91,7 @@ class Resolver:
             clause.attribute == "events" or clause.form == "list" or (clause.form == "total" and _all_events(clause))
         )
         if plural:
-            return self._set(query, locators, conv)
+            return self._set(query, locators, conv, clause)
         found = self._events(query, locators, clause, conv, checked)
         found.checked = checked
         return found
@@ -354,19 +355,25 @@ class Resolver:
 
     # -- several events -------------------------------------------------------------------------------------
 
-    def _set(self, query: Query, locators: list[Span], conv: Conversation) -> Subject:
-        """Every event matching all the filters the question names (newest first)."""
+    def _set(self, query: Query, locators: list[Span], conv: Conversation, clause: Clause) -> Subject:
+        """Every event matching all the filters the question names (newest first): places (held there after
+        "in"), dates, kinds, programmes, organisations, people, a format ("online"), and the rarer topic words
+        ("which trainings covered cryptocurrency")."""
         index = self.index
+        formats = _formats(clause.words)
         if query.relative_year and conv.years and not any(s.kind == "year" for s in locators):
             years = tuple(y + query.relative_year for y in conv.years)
             events = {e for y in years for e in index.by_year.get(y, ())}
             found = index.newest(events, LIST_LIMIT)
             return Subject("events", events=found, located=True, total=len(events), years=years)
-        if not locators:
+        if not locators and not formats:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
         matching: set[str] | None = None
+        for fmt in formats:
+            held = index.by_format.get(fmt, set())
+            matching = held if matching is None else matching & held
         for group in _by_position(locators):
-            lists = [p for p in (self._postings(span) for span in group) if p is not None]
+            lists = [p for p in (self._postings(span, query.words) for span in group) if p is not None]
             if not lists:
                 continue
             postings = set().union(*lists)
@@ -375,7 +382,7 @@ class Resolver:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
         return Subject("events", events=index.newest(matching, LIST_LIMIT), located=True, total=len(matching))
 
-    def _postings(self, span: Span) -> set[str] | None:
+    def _postings(self, span: Span, words: list[str]) -> set[str] | None:
         index = self.index
         value = span.value
         if span.kind == "year":
@@ -383,7 +390,10 @@ class Resolver:
         if span.kind == "month":
             return index.by_month.get(int(value), set())
         if span.kind == "place":
-            return index.by_place.get(fold(str(value)), set()) | index.by_participant_country.get(str(value), set())
+            return self._hard_postings(span, words)
+        if span.kind == "keyword":  # a rare topic word filters ("cryptocurrency"); a common one says little
+            found = index.by_keyword.get(str(value), set())
+            return found if found and len(found) * TOPIC_FILTER <= len(index.events) else None
         if span.kind == "kind":
             return self._kind(str(value)) | index.by_family.get(str(value), set())
         if span.kind == "programme":
@@ -394,7 +404,7 @@ class Resolver:
             return {p.event for p in index.people.get(str(value), [])}
         if span.kind == "name":
             return set()
-        return None  # topic words and ordinals do not filter a list
+        return None  # ordinals do not filter a list
 
 
 def _rarity(n: int, df: int) -> float:
@@ -437,6 +447,29 @@ def _by_position(spans: list[Span]) -> list[list[Span]]:
     for span in spans:
         groups.setdefault((span.start, span.end), []).append(span)
     return list(groups.values())
+
+
+_FORMAT_WORDS = {
+    "online": "online",
+    "virtual": "online",
+    "virtuales": "online",
+    "virtually": "online",
+    "remote": "online",
+    "hybrid": "hybrid",
+    "hibrido": "hybrid",
+    "hibridos": "hybrid",
+    "hibrida": "hybrid",
+    "presencial": "in person",
+    "presenciales": "in person",
+}
+
+
+def _formats(words: list[str]) -> list[str]:
+    """The formats a list question asks for ("which events were online", "eventos híbridos")."""
+    found = [_FORMAT_WORDS[w] for w in words if w in _FORMAT_WORDS]
+    if "in person" in " ".join(words) or "en linea" in " ".join(words):
+        found.append("in person" if "in person" in " ".join(words) else "online")
+    return list(dict.fromkeys(found))
 
 
 def _alone(query: Query, span: Span) -> bool:
