@@ -22,7 +22,8 @@ from typing import Any
 from knowledge.database import Database, now, peek, peek_in, reading, table_of
 from knowledge.factcache import FactCache, cache_path
 from knowledge.facts import Fact, FactReader, bulk, bundled_facts
-from knowledge.tablefile import AtomicJSONStorage
+from knowledge.storage import AtomicJSONStorage
+from knowledge.tablefile import DamagedFile
 
 AUDIT = "audit:"  # + subject
 CHANGES = "changes"
@@ -242,7 +243,12 @@ class AuditedFacts(Database):
         read, tables = FactReader(), self._knowledge.storage.read()  # once: not a stat of the file per subject
         with bulk():
             for subject in subjects:
-                live = read.live(subject, peek_in(tables, subject).values())
+                try:
+                    live = read.live(subject, peek_in(tables, subject).values())
+                except (KeyError, TypeError, AttributeError) as exc:  # a record without the fields of a fact
+                    if self.path is None:
+                        raise
+                    raise DamagedFile(self.path, f"table {subject!r} holds a record that is not a fact") from exc
                 if live:
                     self._facts[subject] = live
                 else:

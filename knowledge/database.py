@@ -29,7 +29,8 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from knowledge.tablefile import AtomicJSONStorage, LazyTables, Tables
+from knowledge.storage import AtomicJSONStorage
+from knowledge.tablefile import LazyTables, Tables
 
 
 def state_path(path: Path) -> Path:
@@ -52,6 +53,8 @@ class Database:
         else:
             self._knowledge = TinyDB(self.path, storage=AtomicJSONStorage)
             self._state = TinyDB(state_path(self.path), storage=AtomicJSONStorage)
+            for db in (self._knowledge, self._state):  # both whole, or refused now (`DamagedFile`): not later
+                db.storage.read()
 
     def _before_change(self) -> None:
         """Called under the writer lock before every change."""

@@ -1,30 +1,53 @@
-"""The file format of the store: one table per line, and a table of contents at the end.
+"""The file format of the store, and how a file proves it is whole: one table per line, a table of contents last.
 
-Each table is one line of its file, and the last line is a table of contents (where each table starts and
-ends), so opening a file parses no table. `AtomicJSONStorage` parses a table the first time it is used and, when
-writing, copies the tables nobody touched byte for byte: an admin change to one event parses that event and its
-audit, however many events there are, and start-up reads the facts without parsing any audit.
+    {
+    "event:panama-2021":{"1":{...},"2":{...}},
+    "audit:event:panama-2021":{"1":{...}},
+    "__contents__":{"2":{"at":118,"spans":{"event:panama-2021":[23,57,2770335112],...}}}
+    }
+
+The table of contents says where each table's JSON starts and ends, and the CRC-32 of those bytes. Opening a
+file reads only its end, and parses no table. The file is taken as whole only if the table of contents is
+where it says it is, the file ends right after it, and its spans lay the tables out one after another exactly
+as they are written: a file cut short anywhere, or grown, is told at once. Each table's CRC is checked when the
+table is first read (parsed, or copied into the next version of the file), so a table damaged in place is never
+used and never carried into a write; `verify_file` checks every table at once (the bot does, at start-up,
+beside loading the knowledge).
+
+A file without a table of contents that fits (written by another TinyDB storage, or edited by hand) is read
+only if it is complete: one table per line up to the closing brace, or one JSON document. A file written before
+checksums (table of contents version 1) is read, and each of its tables is parsed, to check it, before it is
+written again with its checksum. Anything else is a `DamagedFile` naming the file and what is wrong. Nothing
+here replaces or "repairs" a damaged file: the caller refuses to go on, and the file stays as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
+import zlib
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
-from tinydb.storages import Storage
-
-from knowledge.files import atomic_write
 
 Tables = MutableMapping[str, dict[str, Any]]
+Span = tuple[int, int, int | None]  # where a table's JSON starts and ends in its file, and its CRC-32 (if known)
 
 CONTENTS = "__contents__"  # the last line of a file: where each table is, so that opening it parses no table
-_END = b"\n}\n"
+VERSION = "2"  # of the table of contents: "1" had no checksums
+END = b"\n}\n"
 _TABLE_LINE = re.compile(rb'("(?:[^"\\]|\\.)*"):')
+_CHUNK = 1 << 20
+
+
+class DamagedFile(Exception):
+    """A database file that is not whole or not what the store writes; `problem` says what is wrong."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path, self.problem = path, problem
 
 
 class LazyTables(MutableMapping[str, dict[str, Any]]):
@@ -35,108 +58,112 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
     """
 
     def __init__(
-        self, source: IO[bytes] | None = None, spans: dict[str, tuple[int, int]] | None = None, written: bool = False
+        self,
+        path: Path,
+        source: IO[bytes] | None = None,
+        spans: dict[str, Span] | None = None,
+        written: bool = False,
     ) -> None:
+        self.path = path
         self.source = source
         self.spans = spans or {}
         self.loaded: dict[str, dict[str, Any]] = {}
-        self.written = written  # laid out by us: consecutive tables are separated by exactly ',\n"name":'
+        self.written = written  # opened from its table of contents: laid out by this module
 
     @classmethod
     def open(cls, path: Path) -> LazyTables | None:
-        """Index the tables of `path` (None when it is empty) from its table of contents, or by reading it line
-        by line when it has none. A file not laid out one table per line (written by another tool, or by hand)
-        is parsed whole instead."""
-        source = path.open("rb")
-        spans = cls._contents(source)
-        if spans:
-            return cls(source, spans, written=True)
-        spans = cls._scan(source)
-        if spans:
-            return cls(source, spans)
-        source.seek(0)
-        raw = source.read()
-        source.close()
-        if not raw.strip():
-            return None
-        tables = cls()
-        tables.loaded = orjson.loads(raw)
-        tables.loaded.pop(CONTENTS, None)
-        return tables
-
-    @staticmethod
-    def _contents(source: IO[bytes]) -> dict[str, tuple[int, int]] | None:
-        """The spans the last line of the file lists, if it is a table of contents that fits this very file."""
-        size = os.fstat(source.fileno()).st_size
-        marker, step = b"\n" + orjson.dumps(CONTENTS) + b":", 1 << 16
-        while True:
-            start = max(0, size - step)
-            source.seek(start)
-            tail = source.read(size - start)
-            at = tail.rfind(marker)
-            if at >= 0 or start == 0:
-                break
-            step *= 8
-        if at < 0 or not tail.endswith(_END):
+        """Index the tables of `path` (None when there is no such file) from its table of contents, or by
+        reading it line by line when it has none that fits; a file not laid out one table per line is parsed
+        whole instead. `DamagedFile` when the file is not whole."""
+        try:
+            source = path.open("rb")
+        except FileNotFoundError:
             return None
         try:
-            contents = orjson.loads(tail[at + len(marker) : -len(_END)])["1"]
-            if contents["at"] != start + at + 1:  # the file was changed by hand since: the offsets are wrong
-                return None
-            return {str(name): (int(a), int(b)) for name, (a, b) in contents["spans"].items()}
-        except (ValueError, KeyError, TypeError):
-            return None
+            size = os.fstat(source.fileno()).st_size
+            if size == 0:
+                raise DamagedFile(path, "is empty (0 bytes)")
+            spans = _contents(path, source, size)
+            if spans is not None:
+                return cls(path, source, spans, written=True)
+            lines = _scan(path, source)
+            if lines:
+                return cls(path, source, {name: (a, b, None) for name, (a, b) in lines.items()})
+            source.seek(0)
+            raw = source.read()
+        except BaseException:
+            source.close()
+            raise
+        source.close()
+        tables = cls(path)
+        tables.loaded = _whole(path, raw)
+        return tables
 
-    @staticmethod
-    def _scan(source: IO[bytes]) -> dict[str, tuple[int, int]] | None:
-        source.seek(0)
-        spans: dict[str, tuple[int, int]] = {}
-        offset = 0
-        for line in source:
-            body = line.rstrip(b"\r\n")
-            found = _TABLE_LINE.match(body) if body[:1] == b'"' else None
-            if found:
-                end = len(body) - 1 if body.endswith(b",") else len(body)
-                spans[orjson.loads(found.group(1))] = (offset + found.end(), offset + end)
-            elif body.strip() not in (b"{", b"}", b""):
-                return None
-            offset += len(line)
-        spans.pop(CONTENTS, None)
-        return spans
+    def untouched(self, name: str) -> Span | None:
+        """Where a table nobody parsed or changed is in the file, if its checksum is known (None otherwise:
+        parsed, changed, not there, or from a file written before checksums, so to be parsed and written anew)."""
+        span = None if name in self.loaded else self.spans.get(name)
+        return span if span is not None and span[2] is not None else None
 
-    def untouched(self, name: str) -> tuple[int, int] | None:
-        """Where a table nobody parsed or changed is in the file (None when it was, or is not there)."""
-        return None if name in self.loaded else self.spans.get(name)
-
-    def copy(self, start: int, end: int, size: int = 1 << 20) -> Iterator[bytes]:
-        """A range of the file, a megabyte at a time."""
+    def copy(self, start: int, end: int, tables: list[Span]) -> Iterator[bytes]:
+        """A range of the file, a megabyte at a time, checking each of `tables` (the spans in it) against its
+        checksum on the way: `DamagedFile` rather than copy a table damaged since it was written."""
         assert self.source is not None
         self.source.seek(start)
-        while start < end:
-            chunk = self.source.read(min(size, end - start))
+        pending, crc, at = iter(tables), 0, start
+        table = next(pending, None)
+        while at < end:
+            chunk = self.source.read(min(_CHUNK, end - at))
             if not chunk:
-                raise OSError(f"{self.source.name} is shorter than its table of contents says")
-            start += len(chunk)
+                raise DamagedFile(self.path, "is shorter than its table of contents says")
+            view, chunk_end = memoryview(chunk), at + len(chunk)
+            while table is not None:
+                lo, hi = max(table[0], at), min(table[1], chunk_end)
+                if lo < hi:
+                    crc = zlib.crc32(view[lo - at : hi - at], crc)
+                if table[1] > chunk_end:
+                    break
+                if crc != table[2]:
+                    raise self._mismatch(table)
+                table, crc = next(pending, None), 0
+            at = chunk_end
             yield chunk
 
+    def verify(self) -> None:
+        """Check every table that has a checksum against it, reading the file once, in order."""
+        checked = [span for name, span in self.spans.items() if span[2] is not None and name not in self.loaded]
+        if checked:
+            for _ in self.copy(checked[0][0], checked[-1][1], checked):
+                pass
+
     def raw(self, name: str) -> bytes:
-        """A table's JSON as it is in the file (KeyError when it is not there unparsed)."""
-        start, end = self.spans[name]
+        """A table's JSON as it is in the file, checked against its checksum (KeyError when it is not there
+        unparsed)."""
+        span = self.spans[name]
         assert self.source is not None
-        self.source.seek(start)
-        return self.source.read(end - start)
+        self.source.seek(span[0])
+        data = self.source.read(span[1] - span[0])
+        if len(data) != span[1] - span[0]:
+            raise DamagedFile(self.path, "is shorter than its table of contents says")
+        if span[2] is not None and zlib.crc32(data) != span[2]:
+            raise self._mismatch(span)
+        return data
+
+    def _mismatch(self, span: Span) -> DamagedFile:
+        name = next((n for n, s in self.spans.items() if s == span), "?")
+        return DamagedFile(self.path, f"table {name!r} does not match its checksum: it changed since it was written")
 
     def peek(self, name: str) -> dict[str, Any]:
         """A table, parsed without keeping it (for reading everything once, as start-up does)."""
         if name in self.loaded:
             return self.loaded[name]
-        return orjson.loads(self.raw(name)) if name in self.spans else {}
+        return _parsed(self.path, name, self.raw(name)) if name in self.spans else {}
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         if name not in self.loaded:
             if name not in self.spans:
                 raise KeyError(name)
-            self.loaded[name] = orjson.loads(self.raw(name))
+            self.loaded[name] = _parsed(self.path, name, self.raw(name))
         return self.loaded[name]
 
     def __setitem__(self, name: str, table: dict[str, Any]) -> None:
@@ -163,106 +190,115 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
             self.source.close()
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: one table per line, parsed lazily; every write atomically replaces the file, copying
-    untouched tables byte for byte; writes can be batched into one.
-
-    The index of the file is kept while the file on disk is the one this storage last read or wrote (same inode,
-    size and modification time), so another process's change is seen at the next read. A batch that fails
-    drops it, since TinyDB changes what it read in place before writing.
-    """
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._pending: Tables | None = None
-        self._batching = False
-        self._tables: LazyTables | None = None
-        self._seen: tuple[int, int, int] | None = None
-
-    def stamp(self) -> tuple[int, int, int] | None:
+def verify_file(path: Path) -> None:
+    """Check a whole database file: that it is complete and that every table matches its checksum
+    (`DamagedFile` otherwise; nothing when there is no such file)."""
+    tables = LazyTables.open(path)
+    if tables is not None:
         try:
-            st = self.path.stat()
-        except FileNotFoundError:
+            tables.verify()
+        finally:
+            tables.close()
+
+
+def _contents(path: Path, source: IO[bytes], size: int) -> dict[str, Span] | None:
+    """The spans the last line of the file lists, if it is a table of contents that fits this very file."""
+    marker, step = b"\n" + orjson.dumps(CONTENTS) + b":", 1 << 16
+    while True:
+        start = max(0, size - step)
+        source.seek(start)
+        tail = source.read(size - start)
+        at = tail.rfind(marker)
+        if at >= 0 or start == 0:
+            break
+        step *= 8
+    if at < 0 or not tail.endswith(END):
+        return None
+    try:
+        contents = orjson.loads(tail[at + len(marker) : -len(END)])
+        version = VERSION if VERSION in contents else "1"
+        entry = contents[version]
+        if entry["at"] != start + at + 1:  # the file was changed by hand since: the offsets are wrong
             return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        spans: dict[str, Span] = {
+            str(name): (int(span[0]), int(span[1]), int(span[2]) if version == VERSION else None)
+            for name, span in entry["spans"].items()
+        }
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    if not _laid_out(spans, start + at + 1):
+        raise DamagedFile(path, "its table of contents does not match its tables")
+    return spans
 
-    def read(self) -> Tables | None:  # type: ignore[override]  # TinyDB only uses it as a mapping
-        if self._batching and self._pending is not None:
-            return self._pending
-        stamp = self.stamp()
-        if stamp != self._seen or self._tables is None:
-            self._drop()
-            self._tables = LazyTables.open(self.path) if stamp is not None else None
-            self._seen = stamp
-        return self._tables  # a batch writes only once TinyDB wrote to it: reading alone never rewrites a file
 
-    def write(self, data: Tables) -> None:
-        if self._batching:
-            self._pending = data
-            return
-        self._write_now(data)
+def _laid_out(spans: dict[str, Span], contents_at: int) -> bool:
+    """Whether `spans` are the tables one after another, as `AtomicJSONStorage` writes them, up to the table of
+    contents at `contents_at`."""
+    offset = 2  # after "{\n"
+    for n, (name, (start, end, _)) in enumerate(spans.items()):
+        head = (b",\n" if n else b"") + orjson.dumps(name) + b":"
+        if start != offset + len(head) or end < start:
+            return False
+        offset = end
+    return contents_at == (offset + 2 if spans else 2)
 
-    def _write_now(self, data: Tables) -> None:
-        spans: dict[str, tuple[int, int]] = {}
 
-        lazy = data if isinstance(data, LazyTables) else LazyTables()
+def _scan(path: Path, source: IO[bytes]) -> dict[str, tuple[int, int]] | None:
+    """The tables of a file laid out one per line, found by reading it (None when it is not laid out so, or
+    holds none).
+    `DamagedFile` when it is, but ends before its closing brace: cut short."""
+    source.seek(0)
+    first = source.readline()
+    if first.strip() != b"{":
+        return None
+    spans: dict[str, tuple[int, int]] = {}
+    offset, more, closed = len(first), True, False
+    for line in source:
+        body = line.rstrip(b"\r\n")
+        if closed or body.strip() == b"}":
+            if closed and body.strip():
+                return None  # something after the closing brace
+            closed = True
+        else:
+            found = _TABLE_LINE.match(body) if more and body[:1] == b'"' else None
+            if not found:
+                return None
+            more = body.endswith(b",")
+            spans[orjson.loads(found.group(1))] = (offset + found.end(), offset + len(body) - more)
+        offset += len(line)
+    if not closed:
+        raise DamagedFile(path, f"is cut short: it ends after {len(spans)} tables, without its closing brace")
+    spans.pop(CONTENTS, None)
+    return spans
 
-        def lines() -> Iterator[bytes]:
-            offset, run = 2, None  # run: a range of the old file, untouched tables one after another, to copy
-            yield b"{\n"
-            for name in data:
-                key, sep = orjson.dumps(name), b",\n" if spans else b""
-                old = lazy.untouched(name)
-                if old is not None and run is not None and old[0] == run[1] + len(sep + key) + 1 and lazy.written:
-                    spans[name] = (old[0] + offset - run[0], old[1] + offset - run[0])
-                    run = (run[0], old[1])
-                    continue
-                if run is not None:
-                    yield from lazy.copy(*run)
-                    offset, run = offset + run[1] - run[0], None
-                head = sep + key + b":"
-                offset += len(head)
-                if old is not None:
-                    yield head
-                    spans[name], run = (offset, offset + old[1] - old[0]), old
-                    continue
-                body = orjson.dumps(data[name])
-                spans[name] = (offset, offset + len(body))
-                offset += len(body)
-                yield head + body
-            if run is not None:
-                yield from lazy.copy(*run)
-                offset += run[1] - run[0]
-            at = offset + (2 if spans else 0)
-            contents = {"1": {"at": at, "spans": spans}}
-            yield (b",\n" if spans else b"") + orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + _END
 
-        try:
-            atomic_write(self.path, lines())
-        finally:
-            self._drop()  # the tables parsed for this write are not kept: memory stays flat
-        source = self.path.open("rb")  # under the writer lock: nobody replaced it since
-        self._tables, self._seen = LazyTables(source, spans, written=True), self.stamp()
+def _whole(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
+    """The tables of a file read as one JSON document."""
+    if not raw.strip():
+        raise DamagedFile(path, "holds nothing but white space")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise DamagedFile(path, f"is not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise DamagedFile(path, "is not a JSON object of tables")
+    data.pop(CONTENTS, None)
+    if not data:
+        raise DamagedFile(path, "holds no tables")
+    for name, table in data.items():
+        _check_table(path, name, table)
+    return data
 
-    def _drop(self) -> None:
-        if self._tables is not None:
-            self._tables.close()
-        self._tables, self._seen = None, None
 
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Collect the writes made inside the block and commit them as one atomic write at its end."""
-        self._batching, self._pending = True, None
-        try:
-            yield
-            if self._pending is not None:
-                self._write_now(self._pending)
-        except BaseException:
-            self._drop()  # TinyDB may have changed the tables it read before the write failed
-            raise
-        finally:
-            self._batching, self._pending = False, None
+def _parsed(path: Path, name: str, raw: bytes) -> dict[str, Any]:
+    try:
+        table = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise DamagedFile(path, f"table {name!r} is not valid JSON") from None
+    _check_table(path, name, table)
+    return table
 
-    def close(self) -> None:
-        self._drop()
+
+def _check_table(path: Path, name: str, table: object) -> None:
+    if not isinstance(table, dict) or not all(isinstance(record, dict) for record in table.values()):
+        raise DamagedFile(path, f"table {name!r} is not a table of records")

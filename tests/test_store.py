@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import tablefile
+from knowledge import storage, tablefile
 from knowledge.facts import Fact, Source, bundled_facts
 from knowledge.store import Store
 
@@ -91,8 +91,8 @@ def test_a_write_that_fails_midway_leaves_the_previous_file_intact(tmp_path: Pat
 
 def _count_writes(monkeypatch) -> list[Path]:
     writes: list[Path] = []
-    real = tablefile.atomic_write
-    monkeypatch.setattr(tablefile, "atomic_write", lambda p, chunks: (writes.append(p), real(p, chunks)))
+    real = storage.atomic_write
+    monkeypatch.setattr(storage, "atomic_write", lambda p, chunks: (writes.append(p), real(p, chunks)))
     return writes
 
 
@@ -325,14 +325,14 @@ def test_a_migration_cut_short_is_done_again_to_the_same_result(tmp_path: Path, 
     file again, and nothing is doubled."""
     path = tmp_path / "db.json"
     _first_layout(path)
-    real = tablefile.atomic_write
+    real = storage.atomic_write
 
     def dies_before_the_knowledge(target: Path, chunks):
         if target == path:
             raise OSError("killed")
         return real(target, chunks)
 
-    monkeypatch.setattr(tablefile, "atomic_write", dies_before_the_knowledge)
+    monkeypatch.setattr(storage, "atomic_write", dies_before_the_knowledge)
     with pytest.raises(OSError):
         Store(path)
     monkeypatch.undo()

@@ -1,0 +1,128 @@
+"""The TinyDB storage over the files of `knowledge.tablefile`: tables parsed when used, atomic writes.
+
+It parses a table the first time it is used and, when writing, copies the tables nobody touched byte for byte
+(checked against their CRC on the way): an admin change to one event parses that event and its audit, however
+many events there are, and start-up reads the facts without parsing any audit. Every write replaces the file
+atomically (`knowledge.files.atomic_write`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+from tinydb.storages import Storage
+
+from knowledge.files import atomic_write
+from knowledge.tablefile import CONTENTS, END, VERSION, LazyTables, Span, Tables
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: one table per line, parsed lazily; every write atomically replaces the file, copying
+    untouched tables byte for byte; writes can be batched into one.
+
+    The index of the file is kept while the file on disk is the one this storage last read or wrote (same inode,
+    size and modification time), so another process's change is seen at the next read. A batch that fails
+    drops it, since TinyDB changes what it read in place before writing.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._pending: Tables | None = None
+        self._batching = False
+        self._tables: LazyTables | None = None
+        self._seen: tuple[int, int, int] | None = None
+
+    def stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def read(self) -> Tables | None:  # type: ignore[override]  # TinyDB only uses it as a mapping
+        if self._batching and self._pending is not None:
+            return self._pending
+        stamp = self.stamp()
+        if stamp != self._seen or self._tables is None:
+            self._drop()
+            self._tables = LazyTables.open(self.path) if stamp is not None else None
+            self._seen = stamp
+        return self._tables  # a batch writes only once TinyDB wrote to it: reading alone never rewrites a file
+
+    def write(self, data: Tables) -> None:
+        if self._batching:
+            self._pending = data
+            return
+        self._write_now(data)
+
+    def _write_now(self, data: Tables) -> None:
+        spans: dict[str, Span] = {}
+        lazy = data if isinstance(data, LazyTables) else LazyTables(self.path)
+
+        def lines() -> Iterator[bytes]:
+            # run: a range of the old file, untouched tables one after another, to copy; checks: their spans
+            offset, run = 2, (0, 0)
+            checks: list[Span] = []
+            yield b"{\n"
+            for name in data:
+                key, sep = orjson.dumps(name), b",\n" if spans else b""
+                old = lazy.untouched(name)
+                if old is not None and checks and old[0] == run[1] + len(sep + key) + 1:
+                    spans[name] = (old[0] + offset - run[0], old[1] + offset - run[0], old[2])
+                    run = (run[0], old[1])
+                    checks.append(old)
+                    continue
+                if checks:
+                    yield from lazy.copy(*run, checks)
+                    offset, checks = offset + run[1] - run[0], []
+                head = sep + key + b":"
+                offset += len(head)
+                if old is not None:
+                    yield head
+                    spans[name], run, checks = (offset, offset + old[1] - old[0], old[2]), old[:2], [old]
+                    continue
+                body = orjson.dumps(lazy.peek(name) if name in lazy.spans and name not in lazy.loaded else data[name])
+                spans[name] = (offset, offset + len(body), zlib.crc32(body))
+                offset += len(body)
+                yield head + body
+            if checks:
+                yield from lazy.copy(*run, checks)
+                offset += run[1] - run[0]
+            at = offset + (2 if spans else 0)
+            contents = {VERSION: {"at": at, "spans": spans}}
+            yield (b",\n" if spans else b"") + orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + END
+
+        try:
+            atomic_write(self.path, lines())
+        finally:
+            self._drop()  # the tables parsed for this write are not kept: memory stays flat
+        source = self.path.open("rb")  # under the writer lock: nobody replaced it since
+        self._tables, self._seen = LazyTables(self.path, source, spans, written=True), self.stamp()
+
+    def _drop(self) -> None:
+        if self._tables is not None:
+            self._tables.close()
+        self._tables, self._seen = None, None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect the writes made inside the block and commit them as one atomic write at its end."""
+        self._batching, self._pending = True, None
+        try:
+            yield
+            if self._pending is not None:
+                self._write_now(self._pending)
+        except BaseException:
+            self._drop()  # TinyDB may have changed the tables it read before the write failed
+            raise
+        finally:
+            self._batching, self._pending = False, None
+
+    def close(self) -> None:
+        self._drop()
