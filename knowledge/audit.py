@@ -248,7 +248,8 @@ class AuditedFacts(Database):
                 except (KeyError, TypeError, AttributeError) as exc:  # a record without the fields of a fact
                     if self.path is None:
                         raise
-                    raise DamagedFile(self.path, f"table {subject!r} holds a record that is not a fact") from exc
+                    problem = f"has a table, {subject!r}, holding a record that is not a fact"
+                    raise DamagedFile(self.path, problem) from exc
                 if live:
                     self._facts[subject] = live
                 else:

@@ -8,15 +8,14 @@
   `knowledge.state`.
 
 Every change goes through `_mutation`, which holds the writer lock (a thread lock and an ``flock`` on a side
-file, so a second process waits too) and batches all the table writes of one change into a single atomic
-replacement of each file it touched: a file on disk is always either the state before the change or the state
-after it, never half of it. A fact and its audit entry are in the same file, so they land together.
+file, `knowledge.locks`, so a second process waits too) and batches all the table writes of one change into a
+single atomic replacement of each file it touched: a file on disk is always either the state before the change
+or the state after it, never half of it. A fact and its audit entry are in the same file, so they land together.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import os
 import threading
@@ -29,6 +28,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
+from knowledge.locks import writer_lock
 from knowledge.storage import AtomicJSONStorage
 from knowledge.tablefile import LazyTables, Tables
 
@@ -93,17 +93,8 @@ class Database:
         """Group many changes into one atomic write per file (importing many subscriptions, for example)."""
         return self._mutation()
 
-    @contextlib.contextmanager
-    def _file_lock(self) -> Iterator[None]:
-        if self.path is None:
-            yield
-            return
-        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def _file_lock(self) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext() if self.path is None else writer_lock(self.path)
 
     def close(self) -> None:
         self._knowledge.close()

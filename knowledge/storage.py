@@ -64,11 +64,12 @@ class AtomicJSONStorage(Storage):
     def _write_now(self, data: Tables) -> None:
         spans: dict[str, Span] = {}
         lazy = data if isinstance(data, LazyTables) else LazyTables(self.path)
+        offset, whole = 2, (0, 0)  # where the next table goes; where the contents start and the CRC before them
 
-        def lines() -> Iterator[bytes]:
-            # run: a range of the old file, untouched tables one after another, to copy; checks: their spans
-            offset, run = 2, (0, 0)
-            checks: list[Span] = []
+        def tables() -> Iterator[bytes]:
+            nonlocal offset
+            run: tuple[int, int] = (0, 0)  # a range of the old file, untouched tables one after another, to copy
+            checks: list[Span] = []  # their spans there
             yield b"{\n"
             for name in data:
                 key, sep = orjson.dumps(name), b",\n" if spans else b""
@@ -94,16 +95,27 @@ class AtomicJSONStorage(Storage):
             if checks:
                 yield from lazy.copy(*run, checks)
                 offset += run[1] - run[0]
-            at = offset + (2 if spans else 0)
-            contents = {VERSION: {"at": at, "spans": spans}}
-            yield (b",\n" if spans else b"") + orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + END
+            if spans:
+                yield b",\n"
+                offset += 2
+
+        def file() -> Iterator[bytes]:
+            nonlocal whole
+            crc = 0
+            for piece in tables():
+                crc = zlib.crc32(piece, crc)
+                yield piece
+            whole = (offset, crc)
+            contents = {VERSION: {"at": offset, "crc": crc, "spans": spans}}
+            yield orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + END
 
         try:
-            atomic_write(self.path, lines())
+            atomic_write(self.path, file())
         finally:
             self._drop()  # the tables parsed for this write are not kept: memory stays flat
         source = self.path.open("rb")  # under the writer lock: nobody replaced it since
-        self._tables, self._seen = LazyTables(self.path, source, spans, written=True), self.stamp()
+        self._tables = LazyTables(self.path, source, spans, written=True, whole=whole)
+        self._seen = self.stamp()
 
     def _drop(self) -> None:
         if self._tables is not None:

@@ -24,7 +24,7 @@ from knowledge.files import atomic_write, copy_chunks
 from knowledge.migrate import migrate
 from knowledge.state import BotState
 
-__all__ = ["Store", "UndoConflict", "state_path", "subject_of"]
+__all__ = ["Store", "UndoConflict", "backups_of", "state_path", "subject_of"]
 
 
 class Store(AuditedFacts, BotState):
@@ -60,6 +60,12 @@ class Store(AuditedFacts, BotState):
 
     def backups(self, folder: Path) -> list[Path]:
         """This database's backups in `folder` (the knowledge files), oldest first."""
-        if self.path is None or not folder.is_dir():
-            return []
-        return sorted(p for p in folder.glob(f"{self.path.stem}-*.json") if not p.name.endswith(".state.json"))
+        return [] if self.path is None else backups_of(self.path, folder)
+
+
+def backups_of(path: Path, folder: Path) -> list[Path]:
+    """The backups of the database `path` in `folder` (the knowledge files; each one's state file is beside it,
+    `state_path`), oldest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(f"{path.stem}-*.json") if not p.name.endswith(".state.json"))

@@ -117,7 +117,7 @@ def test_an_audit_table_damaged_in_place_is_never_copied_into_the_next_write(tmp
     path = _database(tmp_path)
     _flip(path, f"audit:{PANAMA}")
     damaged = path.read_bytes()
-    with pytest.raises(DamagedFile, match="checksum"):
+    with pytest.raises(DamagedFile, match=f"a table, 'audit:{PANAMA}', that does not match its checksum"):
         verify_file(path)
     store = Store(path)  # what start-up reads (the facts) is whole
     assert store.fact(ADDED) is not None
@@ -136,7 +136,7 @@ def test_a_facts_table_damaged_in_place_is_refused_when_read(tmp_path):
     (tmp_path / "db.cache").unlink()
     _flip(path, "changes")  # "changes" is read by every start: /undo walks it
     store = Store(path, load_bundled=False)
-    with pytest.raises(DamagedFile, match="'changes'"):
+    with pytest.raises(DamagedFile, match="a table, 'changes', that does not match"):
         store.undo("42")
 
 
