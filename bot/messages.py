@@ -630,6 +630,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Which event? For example: /announce {example}",
         "es": "¿Qué evento? Por ejemplo: /announce {example}",
     },
+    "delivery_held": {
+        "en": "⚠️ Notifications are on hold: I could not record that a notification went out ({error}). Nothing "
+        "more goes out until I can, so that nobody gets one twice; I keep trying by myself.",
+        "es": "⚠️ Los avisos están en espera: no pude registrar que un aviso salió ({error}). No sale ninguno más "
+        "hasta que pueda, para que nadie reciba uno dos veces; sigo intentándolo por mi cuenta.",
+    },
+    "delivery_resumed": {
+        "en": "▶ Notifications resumed: what went out is recorded, and delivery goes on.",
+        "es": "▶ Avisos reanudados: lo enviado quedó registrado y el envío continúa.",
+    },
     # -- Telegram: validation ----------------------------------------------------------------------------
     "value_empty": {"en": "The value is empty.", "es": "El valor está vacío."},
     "value_too_long": {

@@ -170,19 +170,23 @@ class BotState(Database):
         return {"run": run, "counts": counts}
 
     def compact_outbox(self) -> int:
-        """Fold finished deliveries into the database and empty the journal; returns how many were folded."""
-        with self._mutation():
-            done = self.journal.entries()
-            outbox = table_of(self._state, OUTBOX)
-            finished = [m for m in outbox.all() if m["key"] in done]
-            runs = table_of(self._state, RUNS)
-            for m in finished:
-                run = runs.get(doc_id=m["run"])
-                if isinstance(run, dict):
-                    counts = dict(run.get("counts", {}))
-                    status = str(done[m["key"]].get("status"))
-                    counts[status] = counts.get(status, 0) + 1
-                    runs.update({"counts": counts}, doc_ids=[m["run"]])
-            outbox.remove(doc_ids=[m.doc_id for m in finished])
-            self.journal.clear()  # under the writer lock: nothing is journaled between reading and clearing
+        """Fold finished deliveries into the state file, then empty the journal; returns how many were folded.
+
+        The journal is emptied only once the state file that holds their outcome is written: if that write
+        fails (a full disk), the journal still says which messages went out."""
+        with self._lock:  # nothing is journaled between reading the journal and emptying it
+            with self._mutation():
+                done = self.journal.entries()
+                outbox = table_of(self._state, OUTBOX)
+                finished = [m for m in outbox.all() if m["key"] in done]
+                runs = table_of(self._state, RUNS)
+                for m in finished:
+                    run = runs.get(doc_id=m["run"])
+                    if isinstance(run, dict):
+                        counts = dict(run.get("counts", {}))
+                        status = str(done[m["key"]].get("status"))
+                        counts[status] = counts.get(status, 0) + 1
+                        runs.update({"counts": counts}, doc_ids=[m["run"]])
+                outbox.remove(doc_ids=[m.doc_id for m in finished])
+            self.journal.clear()
         return len(finished)
