@@ -418,6 +418,41 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cancelled": {"en": "Cancelled; nothing was changed.", "es": "Cancelado; no se cambió nada."},
     "undo_done": {"en": "Undone:\n{changes}", "es": "Deshecho:\n{changes}"},
     "undo_nothing": {"en": "You have no change left to undo.", "es": "No le queda ningún cambio que deshacer."},
+    "changed_meanwhile": {
+        "en": "Not saved: since you looked, {by} changed {field} of {event}; it is now “{now}”.",
+        "es": "No se guardó: desde que usted lo vio, {by} cambió {field} de {event}; ahora es «{now}».",
+    },
+    "deleted_meanwhile": {
+        "en": "Not saved: since you looked, {by} deleted {field} of {event}.",
+        "es": "No se guardó: desde que usted lo vio, {by} borró {field} de {event}.",
+    },
+    "someone": {"en": "another admin", "es": "otro administrador"},
+    "confirm_again": {
+        "en": "{conflict}\nIs this still the change you want?\n{change}",
+        "es": "{conflict}\n¿Sigue siendo este el cambio que quiere?\n{change}",
+    },
+    "send_again": {
+        "en": "Send the command again if you still want a change.",
+        "es": "Vuelva a enviar el comando si aún quiere un cambio.",
+    },
+    "not_saved_write": {
+        "en": "Not saved: the database could not be written ({error}). Nothing was changed; please try again "
+        "later, and tell whoever runs the bot if it goes on.",
+        "es": "No se guardó: no se pudo escribir la base de datos ({error}). No se cambió nada; inténtelo más "
+        "tarde y avise a quien administra el bot si sigue pasando.",
+    },
+    "not_saved_damaged": {
+        "en": "Not saved: the database file is damaged. It is kept as it is and nothing was changed; whoever "
+        "runs the bot must restore it from a backup.",
+        "es": "No se guardó: el archivo de la base de datos está dañado. Se conserva tal como está y no se "
+        "cambió nada; quien administra el bot debe restaurarlo desde una copia de seguridad.",
+    },
+    "damaged_read": {
+        "en": "I cannot read that: the database file is damaged. It is kept as it is; whoever runs the bot must "
+        "restore it from a backup.",
+        "es": "No puedo leer eso: el archivo de la base de datos está dañado. Se conserva tal como está; quien "
+        "administra el bot debe restaurarlo desde una copia de seguridad.",
+    },
     "undo_conflict": {
         "en": "Not undone: {fact} was changed since by {actor}, and undoing would lose that change.",
         "es": "No se deshizo: {actor} cambió {fact} después, y deshacer perdería ese cambio.",

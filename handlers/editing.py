@@ -3,12 +3,19 @@
 A change is parsed and checked first (`bot.edits`), then saved as one atomic, audited write; only then is it
 acknowledged, and the engine's index is refreshed so the next question already sees it. When the event or
 the field was only matched fuzzily, the admin confirms with a button first.
+
+A change is made only to what the admin saw: it names the facts it replaces or deletes as they were when it
+was asked for (`Change.expect`). If another admin changed one of them since (between the preview and the
+confirmation, or between two quick commands), nothing is saved: the admin is told what it is now, and asked
+again with the change planned anew on it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,11 +27,14 @@ from bot.engine.text import fold
 from bot.messages import say
 from bot.render import title_and_lines
 from handlers.admin import admin_only
-from handlers.context import Context, close_choice, deps, reply_all, reply_text, stale_button, user_lang
+from handlers.context import Context, close_choice, deps, in_private, reply_all, reply_text, stale_button, user_lang
 from handlers.events import example_event
 from handlers.keyboards import choices, encode
 from knowledge.facts import EVENT_FIELDS, Fact
-from knowledge.store import UndoConflict
+from knowledge.store import ChangedMeanwhile, UndoConflict
+from knowledge.tablefile import DamagedFile
+
+log = logging.getLogger(__name__)
 
 MAX_PENDING = 20
 FALLBACK_EXAMPLE = "Panama 2021 training"  # for usage messages when no event is recorded yet
@@ -33,11 +43,16 @@ EXAMPLE_FIELDS = ", ".join(EVENT_FIELDS)
 
 @dataclass
 class Change:
-    """Facts to save and fact ids to delete, as one change, with how to say it."""
+    """Facts to save and fact ids to delete, as one change, with how to say it.
+
+    `expect`: the facts it is made on, as the admin saw them (None: that there was none); `replan` plans the
+    same command again on the knowledge as it is now (when one of them changed meanwhile)."""
 
     text: str
     saves: list[Fact] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)
+    expect: dict[str, Fact | None] = field(default_factory=dict)
+    replan: Callable[[Engine], Change] | None = None
 
 
 class Refused(Exception):
@@ -206,12 +221,10 @@ async def _change(update: Update, context: Context, plan: Any) -> None:
     try:
         target = parse_target(engine, text, lang)
         change = plan(update, engine, target, lang)
-    except Refused as exc:
+    except (Refused, InvalidValue) as exc:
         await reply_text(update, say(exc.key, lang, **exc.values))
         return
-    except InvalidValue as exc:
-        await reply_text(update, say(exc.key, lang, **exc.values))
-        return
+    change.replan = lambda now: plan(update, now, parse_target(now, text, lang), lang)
     if target.sure:
         await commit(update, context, change)
     else:
@@ -234,7 +247,7 @@ def _plan_add(update: Update, engine: Engine, target: Target, lang: str) -> Chan
     _check_counts(engine, event, name, value)
     fact = new_fact(f"event:{event}", name, value, _source(update, target.quote, " ".join(target.rest)).source(""))
     text = say("change_add", lang, event=label, field=field_name(name), value=describe(name, value))
-    return Change(text, saves=[fact])
+    return Change(text, saves=[fact], expect={fact.fid: None})
 
 
 def _pick(engine: Engine, target: Target, lang: str, words: list[str]) -> tuple[Fact, list[str]]:
@@ -270,7 +283,7 @@ def _plan_edit(update: Update, engine: Engine, target: Target, lang: str) -> Cha
         old=describe(name, old.value),
         new=describe(name, value),
     )
-    return Change(text, saves=[fact], deletes=deletes)
+    return Change(text, saves=[fact], deletes=deletes, expect={old.fid: old})
 
 
 def _plan_delete(update: Update, engine: Engine, target: Target, lang: str) -> Change:
@@ -279,7 +292,7 @@ def _plan_delete(update: Update, engine: Engine, target: Target, lang: str) -> C
     text = say(
         "change_delete", lang, event=label, field=field_name(target.field), value=describe(target.field, old.value)
     )
-    return Change(text, deletes=[old.fid])
+    return Change(text, deletes=[old.fid], expect={old.fid: old})
 
 
 def _check_counts(engine: Engine, event: str, name: str, value: Any, replacing: Fact | None = None) -> None:
@@ -295,14 +308,61 @@ def _check_counts(engine: Engine, event: str, name: str, value: Any, replacing: 
 # -- saving and confirming -----------------------------------------------------------------------------------
 
 
-async def commit(update: Update, context: Context, change: Change, ack: str | None = None) -> None:
-    """Save `change` (durably) and refresh the answers, then acknowledge it (with `ack`, or "Saved: ...")."""
+async def commit(update: Update, context: Context, change: Change, ack: str | None = None) -> bool:
+    """Save `change` (durably) and refresh the answers, then acknowledge it (with `ack`, or "Saved: ...").
+
+    Returns whether it was saved. When it was not, the admin was told why: one of the facts it is made on
+    was changed meanwhile (and the admin is asked again), or the database could not be written."""
     bot_deps, lang = deps(context), user_lang(update, context)
     user = update.effective_user
     actor = str(user.id) if user else "?"
     name = user.full_name if user else ""
-    await asyncio.to_thread(bot_deps.store.apply, change.saves, change.deletes, actor, name)
+    try:
+        await asyncio.to_thread(bot_deps.store.apply, change.saves, change.deletes, actor, name, expect=change.expect)
+    except ChangedMeanwhile as conflict:
+        await _ask_again(update, context, change, conflict)
+        return False
+    except (DamagedFile, OSError) as exc:
+        await reply_text(update, not_saved(exc, lang))
+        return False
     await settle(update, context, ack or say("saved", lang, change=change.text))
+    return True
+
+
+def not_saved(exc: DamagedFile | OSError, lang: str) -> str:
+    """What an admin is told when a change could not be written (and the operator finds in the log)."""
+    log.error("A change could not be saved: %s", exc)
+    if isinstance(exc, DamagedFile):
+        return say("not_saved_damaged", lang)
+    return say("not_saved_write", lang, error=exc.strerror or str(exc))
+
+
+async def _ask_again(update: Update, context: Context, change: Change, conflict: ChangedMeanwhile) -> None:
+    """Tell the admin what the fact is now, and propose the same command again, planned on it."""
+    bot_deps, lang = deps(context), user_lang(update, context)
+    engine = bot_deps.engine
+    facts = await asyncio.to_thread(bot_deps.store.facts)  # the other admin's change is answered, and seen here
+    await asyncio.to_thread(engine.refresh, facts)
+    subject, _, rest = conflict.fid.partition("/")
+    eid, name = subject.removeprefix("event:"), rest.split("/")[0]
+    values = {
+        "by": conflict.by or say("someone", lang),
+        "field": field_name(name),
+        "event": engine.index.short_name(eid, lang) if eid in engine.index.events else eid,
+    }
+    if conflict.now is None:
+        note = say("deleted_meanwhile", lang, **values)
+    else:
+        note = say("changed_meanwhile", lang, now=describe(name, conflict.now.value), **values)
+    try:
+        if change.replan is None:
+            raise Refused("send_again")
+        again = change.replan(engine)
+    except (Refused, InvalidValue) as exc:
+        await reply_text(update, f"{note}\n{say(exc.key, lang, **exc.values)}")
+        return
+    again.replan = change.replan
+    await ask_to_confirm(update, context, again, note)
 
 
 async def settle(update: Update, context: Context, ack: str) -> None:
@@ -315,7 +375,8 @@ async def settle(update: Update, context: Context, ack: str) -> None:
     await asyncio.to_thread(bot_deps.store.keep_cache)
 
 
-async def ask_to_confirm(update: Update, context: Context, change: Change) -> None:
+async def ask_to_confirm(update: Update, context: Context, change: Change, conflict: str = "") -> None:
+    """Propose `change` with Confirm / Cancel (after `conflict`, why it is asked again, when it is)."""
     assert context.user_data is not None
     pending: dict[str, Change] = context.user_data.setdefault("pending", {})
     while len(pending) >= MAX_PENDING:
@@ -324,16 +385,21 @@ async def ask_to_confirm(update: Update, context: Context, change: Change) -> No
     pending[token] = change
     lang = user_lang(update, context)
     keyboard = choices(lang, ("btn_confirm", encode("a", "y", token)), ("btn_cancel", encode("a", "n", token)))
-    await reply_text(update, say("confirm_change", lang, change=change.text), keyboard)
+    if conflict:
+        text = say("confirm_again", lang, conflict=conflict, change=change.text)
+    else:
+        text = say("confirm_change", lang, change=change.text)
+    await reply_text(update, text, keyboard)
 
 
 async def on_confirm(update: Update, context: Context, answer: str, token: str) -> None:
-    """A press on Confirm / Cancel under a proposed change (admins only; each admin's own proposals)."""
+    """A press on Confirm / Cancel under a proposed change (admins only, in their private chat; each admin's own
+    proposals: the token is only in the user data of the admin it was proposed to)."""
     lang = user_lang(update, context)
     user = update.effective_user
     pending: dict[str, Change] = (context.user_data or {}).get("pending", {})
     change = pending.pop(token, None)
-    if change is None or not deps(context).is_admin(user.id if user else None):
+    if change is None or not deps(context).is_admin(user.id if user else None) or not in_private(update):
         await stale_button(update, lang)
         return
     await close_choice(update)
@@ -348,7 +414,11 @@ async def on_undo(update: Update, context: Context) -> None:
     bot_deps, lang = deps(context), user_lang(update, context)
     user = update.effective_user
     assert user is not None
-    undone = await asyncio.to_thread(bot_deps.store.undo, str(user.id), user.full_name)
+    try:
+        undone = await asyncio.to_thread(bot_deps.store.undo, str(user.id), user.full_name)
+    except (DamagedFile, OSError) as exc:
+        await reply_text(update, not_saved(exc, lang))
+        return
     if undone is None:
         await reply_text(update, say("undo_nothing", lang))
         return
@@ -381,7 +451,12 @@ async def on_history(update: Update, context: Context) -> None:
     events, _ = engine.find_events(what)
     event = events[0] if len(events) == 1 else what.strip()
     label = engine.index.short_name(event, lang) if event in engine.index.events else event
-    entries = bot_deps.store.history(f"event:{event}")
+    try:
+        entries = await asyncio.to_thread(bot_deps.store.history, f"event:{event}")
+    except DamagedFile as exc:
+        log.error("The history of %s could not be read: %s", event, exc)
+        await reply_text(update, say("damaged_read", lang))
+        return
     if not events and not entries:
         await reply_text(update, say("admin_unknown_event", lang, what=what, events=_event_names(engine, lang)))
         return

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,45 +107,78 @@ class AuditedFacts(Database):
         self.apply([], [fid], actor)
         return True
 
-    def apply(self, saves: list[Fact], deletes: list[str], actor: str, actor_name: str = "") -> int:
+    def apply(
+        self,
+        saves: list[Fact],
+        deletes: list[str],
+        actor: str,
+        actor_name: str = "",
+        *,
+        expect: Mapping[str, Fact | None] | None = None,
+    ) -> int:
         """Save and delete facts as one change: one atomic write, audited under one change id (for /undo).
 
         Returns the change id. Deleting a fact that does not exist is ignored.
+
+        `expect` names facts as the admin saw them when asking for the change (a fact id -> that fact, or None
+        for none): if one of them is not so any more (another admin changed it meanwhile), nothing is changed
+        and `ChangedMeanwhile` says what it is now, and who made it so.
         """
         for fact in saves:
             if subject_of(fact.fid) != fact.subject:
                 raise ValueError(f"fact id {fact.fid!r} does not start with its subject {fact.subject!r}")
         with self._mutation():
-            change = self._next_change()
-            work: dict[str, dict[str, Fact | None]] = {}  # subject -> fact id -> the fact to save, None to delete
-            for fact in saves:
-                work.setdefault(fact.subject, {})[fact.fid] = fact
-            for fid in deletes:
-                if self._live_fact(fid) is not None:
-                    work.setdefault(subject_of(fid), {})[fid] = None
-            for subject, items in work.items():
-                records, stored = table_of(self._knowledge, subject), self._records(subject)
-                audit: list[dict[str, Any]] = []
-                new: list[dict[str, Any]] = []
-                for fid, saved in items.items():
-                    doc_id, before = stored.get(fid, (None, None))
-                    if saved is not None:
-                        record = saved.to_record() | {"edited": True, "deleted": False}
-                        audit.append(self._entry(change, actor, fid, _live(before), record, by=actor_name))
-                        if doc_id is None:
-                            new.append(record)
-                        else:
-                            records.update(record, doc_ids=[doc_id])
-                    elif doc_id is not None and before is not None and not before.get("deleted"):
-                        audit.append(self._entry(change, actor, fid, dict(before), None, by=actor_name))
-                        records.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
-                if new:
-                    records.insert_multiple(new)
-                if audit:
-                    table_of(self._knowledge, AUDIT + subject).insert_multiple(audit)
-                    self._touched.add(subject)
-            self._record_change(change, actor, actor_name, sorted(self._touched))
-            return change
+            conflict = self._changed_meanwhile(expect or {})
+            if conflict is None:
+                return self._apply(saves, deletes, actor, actor_name)
+        raise conflict
+
+    def _changed_meanwhile(self, expect: Mapping[str, Fact | None]) -> ChangedMeanwhile | None:
+        for fid, seen in expect.items():
+            now = self._live_fact(fid)
+            if _as_seen(now) == _as_seen(seen):
+                continue
+            log = list(peek(self._knowledge, AUDIT + subject_of(fid)).values())
+            last: dict[str, Any] = next((e for e in reversed(log) if e["fid"] == fid), {})
+            if now is None and last:  # an item of a list replaced: deleted, and its new value saved, in one change
+                field = fid.split("/")[1]
+                saved = [e for e in log if e["change"] == last["change"] and e["after"] and e["fid"] != fid]
+                now = next((self._live_fact(e["fid"]) for e in saved if e["fid"].split("/")[1] == field), None)
+            return ChangedMeanwhile(fid, now, str(last.get("by") or last.get("actor") or ""))
+        return None
+
+    def _apply(self, saves: list[Fact], deletes: list[str], actor: str, actor_name: str) -> int:
+        """The change `apply` makes, inside its mutation."""
+        change = self._next_change()
+        work: dict[str, dict[str, Fact | None]] = {}  # subject -> fact id -> the fact to save, None to delete
+        for fact in saves:
+            work.setdefault(fact.subject, {})[fact.fid] = fact
+        for fid in deletes:
+            if self._live_fact(fid) is not None:
+                work.setdefault(subject_of(fid), {})[fid] = None
+        for subject, items in work.items():
+            records, stored = table_of(self._knowledge, subject), self._records(subject)
+            audit: list[dict[str, Any]] = []
+            new: list[dict[str, Any]] = []
+            for fid, saved in items.items():
+                doc_id, before = stored.get(fid, (None, None))
+                if saved is not None:
+                    record = saved.to_record() | {"edited": True, "deleted": False}
+                    audit.append(self._entry(change, actor, fid, _live(before), record, by=actor_name))
+                    if doc_id is None:
+                        new.append(record)
+                    else:
+                        records.update(record, doc_ids=[doc_id])
+                elif doc_id is not None and before is not None and not before.get("deleted"):
+                    audit.append(self._entry(change, actor, fid, dict(before), None, by=actor_name))
+                    records.update({"deleted": True, "edited": True}, doc_ids=[doc_id])
+            if new:
+                records.insert_multiple(new)
+            if audit:
+                table_of(self._knowledge, AUDIT + subject).insert_multiple(audit)
+                self._touched.add(subject)
+        self._record_change(change, actor, actor_name, sorted(self._touched))
+        return change
 
     def undo(self, actor: str, actor_name: str = "") -> list[dict[str, Any]] | UndoConflict | None:
         """Revert `actor`'s last change that is not undone yet; returns its audit entries (None: nothing to undo).
@@ -300,6 +333,19 @@ class AuditedFacts(Database):
     def close(self) -> None:
         self.keep_cache()
         super().close()
+
+
+class ChangedMeanwhile(Exception):
+    """A change refused: the fact `fid` is not what the admin saw any more; it is `now` (None: there is none),
+    made so by `by` (an admin's name or id; "" when not by an admin's change)."""
+
+    def __init__(self, fid: str, now: Fact | None, by: str) -> None:
+        super().__init__(f"{fid} was changed meanwhile by {by or 'someone'}")
+        self.fid, self.now, self.by = fid, now, by
+
+
+def _as_seen(fact: Fact | None) -> tuple[Any, ...] | None:
+    return None if fact is None else (fact.value, fact.source)
 
 
 @dataclass(frozen=True)

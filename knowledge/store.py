@@ -18,13 +18,13 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from knowledge.audit import AuditedFacts, UndoConflict, subject_of
+from knowledge.audit import AuditedFacts, ChangedMeanwhile, UndoConflict, subject_of
 from knowledge.database import state_path
 from knowledge.files import atomic_write, copy_chunks
 from knowledge.migrate import migrate
 from knowledge.state import BotState
 
-__all__ = ["Store", "UndoConflict", "backups_of", "state_path", "subject_of"]
+__all__ = ["ChangedMeanwhile", "Store", "UndoConflict", "backups_of", "state_path", "subject_of"]
 
 
 class Store(AuditedFacts, BotState):

@@ -134,21 +134,12 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
             yield chunk
 
     def verify(self) -> None:
-        """Check the whole file against its checksums, reading it once, in order: as one CRC of everything
-        before the table of contents when the file has it (a megabyte at a time: the CRC runs without holding
-        the GIL, beside the bot's other threads), then table by table to name a table that does not match."""
-        if self.whole is not None and self.source is not None:
-            self.source.seek(0)
-            crc, left = 0, self.whole[0]
-            while left > 0 and (chunk := self.source.read(min(_CHUNK, left))):
-                crc, left = zlib.crc32(chunk, crc), left - len(chunk)
-            if crc == self.whole[1] and left == 0:
-                return
+        """Check every table against its checksum, reading the file once, in order."""
         checked = [span for name, span in self.spans.items() if span[2] is not None and name not in self.loaded]
         if checked:
             for _ in self.copy(checked[0][0], checked[-1][1], checked):
                 pass
-        if self.whole is not None:
+        if self.whole is not None and self.source is not None and _crc(self.source, self.whole[0]) != self.whole[1]:
             raise DamagedFile(self.path, "does not match its checksum: it changed since it was written")
 
     def raw(self, name: str) -> bytes:
@@ -208,13 +199,58 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
 
 def verify_file(path: Path) -> None:
     """Check a whole database file: that it is complete and that every table matches its checksum
-    (`DamagedFile` otherwise; nothing when there is no such file)."""
+    (`DamagedFile` otherwise; nothing when there is no such file).
+
+    Made to run beside the bot's start-up at no cost to it: the file's own CRC (of everything before its table
+    of contents) is checked a megabyte at a time, in C without holding the GIL, and nothing more is parsed than
+    the head of the table of contents. Only a file that does not match (or has no such CRC) is opened as a
+    whole and checked table by table, to name what is wrong."""
+    try:
+        source = path.open("rb")
+    except FileNotFoundError:
+        return
+    with source:
+        whole = _whole_crc(source, os.fstat(source.fileno()).st_size)
+        if whole is not None and _crc(source, whole[0]) == whole[1]:
+            return
     tables = LazyTables.open(path)
     if tables is not None:
         try:
             tables.verify()
         finally:
             tables.close()
+
+
+_WHOLE = re.compile(rb'\{"' + VERSION.encode() + rb'":\{"at":(\d+),"crc":(\d+),')
+
+
+def _whole_crc(source: IO[bytes], size: int) -> tuple[int, int] | None:
+    """Where the table of contents starts and the CRC of everything before it, read from its head alone (None
+    when the file does not end with a table of contents that has them where it says)."""
+    marker, at, step = b"\n" + orjson.dumps(CONTENTS) + b":", size, 1 << 16
+    while at > 0:
+        start = max(0, at - step)
+        source.seek(start)
+        found = source.read(at - start + len(marker)).rfind(marker)
+        if found >= 0:
+            source.seek(start + found + len(marker))
+            head = _WHOLE.match(source.read(100))
+            if head is None or int(head.group(1)) != start + found + 1:
+                return None
+            source.seek(size - len(END))
+            return (int(head.group(1)), int(head.group(2))) if source.read() == END else None
+        at = start
+    return None
+
+
+def _crc(source: IO[bytes], end: int) -> int | None:
+    """The CRC-32 of the first `end` bytes of `source` (None when it is shorter), a megabyte at a time, into
+    one buffer (so that checking a file beside start-up leaves no memory behind)."""
+    source.seek(0)
+    crc, left, buffer = 0, end, memoryview(bytearray(_CHUNK))
+    while left > 0 and (read := source.readinto(buffer[: min(_CHUNK, left)])):  # type: ignore[attr-defined]
+        crc, left = zlib.crc32(buffer[:read], crc), left - read
+    return crc if left == 0 else None
 
 
 def _contents(path: Path, source: IO[bytes], size: int) -> tuple[dict[str, Span], tuple[int, int] | None] | None:

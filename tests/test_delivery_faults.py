@@ -125,7 +125,7 @@ async def test_a_full_disk_holds_delivery_without_sending_twice_and_tells_the_ad
         assert all(len(cards(bot, chat)) == 1 for chat in CHATS)
         told = _texts(bot, ADMIN)
         assert len([t for t in told if "on hold" in t]) == 1 and len([t for t in told if "resumed" in t]) == 1
-        assert [t for t in told if "on hold" in t][0].endswith("I keep trying by myself.")
+        assert next(t for t in told if "on hold" in t).endswith("I keep trying by myself.")
     finally:
         await bot.stop()
     assert len(_journal_lines(tmp_path / "db.json.deliveries")) == len(CHATS)  # every line whole
