@@ -665,6 +665,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Which event? For example: /announce {example}",
         "es": "¿Qué evento? Por ejemplo: /announce {example}",
     },
+    "delivery_already": {
+        "en": "That delivery was already asked for by this very message; it is under way or done, and nobody "
+        "is notified twice.",
+        "es": "Ese envío ya se pidió con este mismo mensaje; está en curso o terminado, y nadie recibe el aviso "
+        "dos veces.",
+    },
+    "not_queued_write": {
+        "en": "Nobody was notified: the delivery could not be queued, the database could not be written "
+        "({error}). Please try again later.",
+        "es": "No se avisó a nadie: no se pudo poner el envío en cola, no se pudo escribir la base de datos "
+        "({error}). Inténtelo más tarde.",
+    },
     "delivery_held": {
         "en": "⚠️ Notifications are on hold: I could not record that a notification went out ({error}). Nothing "
         "more goes out until I can, so that nobody gets one twice; I keep trying by myself.",
