@@ -470,6 +470,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Backed up to {name} (keeping the last {keep}).",
         "es": "Copia guardada como {name} (se guardan las últimas {keep}).",
     },
+    "backup_failed": {
+        "en": "No backup was made: {error}. The older backups are kept.",
+        "es": "No se hizo la copia: {error}. Las copias anteriores se conservan.",
+    },
     # -- Telegram: /newevent ------------------------------------------------------------------------------
     "new_step": {
         "en": "New event, step {n} of {total}: {prompt}\n{hint}",

@@ -20,6 +20,8 @@ OUTBOX = "outbox"
 RUNS = "runs"
 UNREACHABLE = "unreachable"
 TABLES = (FEEDBACK, CHATS, SUBSCRIPTIONS, OUTBOX, RUNS, UNREACHABLE)
+FEEDBACK_PER_USER = 50  # votes and unanswered questions kept from one user (the newest)
+FEEDBACK_KEPT = 2_000  # kept from everyone (the newest)
 
 
 class BotState(Database):
@@ -32,9 +34,14 @@ class BotState(Database):
     # -- feedback and chat languages -------------------------------------------------------------------
 
     def record_feedback(self, *, chat_id: int, user_id: int, question: str, verdict: str, intent: str) -> None:
-        """Keep a 👍/👎 or an unanswered question for admins to review."""
+        """Keep a 👍/👎 or an unanswered question for admins to review.
+
+        Bounded: each user's oldest entries go once they have `FEEDBACK_PER_USER`, and everyone's oldest once
+        there are `FEEDBACK_KEPT` in all, so that nobody can grow the state file (and slow every answer that
+        records one) without bound."""
         with self._mutation():
-            table_of(self._state, FEEDBACK).insert(
+            feedback = table_of(self._state, FEEDBACK)
+            feedback.insert(
                 {
                     "ts": now(),
                     "chat_id": chat_id,
@@ -44,6 +51,13 @@ class BotState(Database):
                     "intent": intent,
                 }
             )
+            kept = sorted((int(doc_id), d.get("user_id")) for doc_id, d in peek(self._state, FEEDBACK).items())
+            theirs = [doc_id for doc_id, user in kept if user == user_id]
+            dropped = set(theirs[: max(0, len(theirs) - FEEDBACK_PER_USER)])
+            others = [doc_id for doc_id, _ in kept if doc_id not in dropped]
+            dropped.update(others[: max(0, len(others) - FEEDBACK_KEPT)])  # oldest first: ids only grow
+            if dropped:
+                feedback.remove(doc_ids=sorted(dropped))
 
     @reading
     def feedback(self, verdicts: tuple[str, ...] = ("down", "unanswered")) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from knowledge.database import state_path
 from knowledge.files import atomic_write, copy_chunks
 from knowledge.migrate import migrate
 from knowledge.state import BotState
+from knowledge.tablefile import DamagedFile, verify_file
 
 __all__ = ["ChangedMeanwhile", "Store", "UndoConflict", "backups_of", "state_path", "subject_of"]
 
@@ -43,16 +44,25 @@ class Store(AuditedFacts, BotState):
     def backup(self, folder: Path, keep: int) -> Path | None:
         """Copy both database files into `folder` (atomically, under the writer lock), keeping the newest `keep`.
 
-        Returns the knowledge file's copy (None for a store in memory); the state's copy is beside it."""
+        Returns the knowledge file's copy (None for a store in memory); the state's copy is beside it. A copy
+        that is not whole (the file was damaged) is removed and `DamagedFile` raised: older backups are kept."""
         if self.path is None:
             return None
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{self.path.stem}-{stamp}.json"
+        copies = [(self.path, target), (state_path(self.path), state_path(target))]
         with self._lock, self._file_lock():
-            for source, copy in ((self.path, target), (state_path(self.path), state_path(target))):
+            for source, copy in copies:
                 if source.exists():
                     atomic_write(copy, copy_chunks(source))
+        try:
+            for _, copy in copies:
+                verify_file(copy)  # a damaged copy is no backup: it must not push a whole one out
+        except DamagedFile:
+            for _, copy in copies:
+                copy.unlink(missing_ok=True)
+            raise
         for old in self.backups(folder)[:-keep] if keep > 0 else []:
             old.unlink(missing_ok=True)
             state_path(old).unlink(missing_ok=True)

@@ -178,3 +178,14 @@ def test_a_symlinked_database_keeps_its_link_and_updates_its_target(tmp_path):
     Store(link).save_fact(_fact(), actor="42")
     assert link.is_symlink() and link.resolve() == real
     assert Store(real).fact(ADDED) is not None
+
+
+def test_a_backup_of_a_damaged_file_is_refused_and_the_older_backups_kept(tmp_path):
+    path = _database(tmp_path)
+    store = Store(path)
+    folder = tmp_path / "backups"
+    whole = store.backup(folder, keep=1)
+    _flip(path, f"audit:{PANAMA}")
+    with pytest.raises(DamagedFile):
+        store.backup(folder, keep=1)
+    assert store.backups(folder) == [whole]
