@@ -19,7 +19,7 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
+def atomic_write(path: Path, chunks: Iterable[bytes | bytearray], *, durable: bool = True) -> None:
     """Replace `path` with `chunks`: temp file in the same folder, fsync, os.replace, fsync of the folder.
 
     `durable=False` leaves out both fsyncs: a crash still leaves the old file or the new one, but after a power

@@ -6,14 +6,13 @@
     "__contents__":{"2":{"at":118,"spans":{"event:panama-2021":[23,57,2770335112],...}}}
     }
 
-The table of contents says where each table's JSON starts and ends and the CRC-32 of those bytes, and the
-CRC-32 of the whole file before it. Opening a
-file reads only its end, and parses no table. The file is taken as whole only if the table of contents is
-where it says it is, the file ends right after it, and its spans lay the tables out one after another exactly
-as they are written: a file cut short anywhere, or grown, is told at once. Each table's CRC is checked when the
-table is first read (parsed, or copied into the next version of the file), so a table damaged in place is never
-used and never carried into a write; `verify_file` checks every table at once (the bot does, at start-up,
-beside loading the knowledge).
+The table of contents says where each table's JSON starts and ends, the CRC-32 of those bytes, and the CRC-32
+of the whole file before it. Opening a file reads only its end, and parses no table. The file is taken as whole
+only if the table of contents is where it says it is, the file ends right after it, and its spans lay the tables
+out one after another exactly as they are written: a file cut short anywhere, or grown, is told at once. Each
+table's CRC is checked whenever the table is read (parsed, or copied into the next version of the file), so a
+table damaged in place is never used and never carried into a write. `verify_file` checks a whole file against
+its own CRC: the bot does it at start-up, beside loading the knowledge, at no cost to it.
 
 A file without a table of contents that fits (written by another TinyDB storage, or edited by hand) is read
 only if it is complete: one table per line up to the closing brace, or one JSON document. A file written before
@@ -40,7 +39,8 @@ CONTENTS = "__contents__"  # the last line of a file: where each table is, so th
 VERSION = "2"  # of the table of contents: "1" had no checksums
 END = b"\n}\n"
 _TABLE_LINE = re.compile(rb'("(?:[^"\\]|\\.)*"):')
-_CHUNK = 1 << 20
+CHUNK = 1 << 20
+BUFFER = 1 << 16  # read ahead: start-up and every write read the tables one after another
 
 
 class DamagedFile(Exception):
@@ -80,7 +80,7 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
         reading it line by line when it has none that fits; a file not laid out one table per line is parsed
         whole instead. `DamagedFile` when the file is not whole."""
         try:
-            source = path.open("rb")
+            source = path.open("rb", buffering=BUFFER)
         except FileNotFoundError:
             return None
         try:
@@ -109,36 +109,11 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
         span = None if name in self.loaded else self.spans.get(name)
         return span if span is not None and span[2] is not None else None
 
-    def copy(self, start: int, end: int, tables: list[Span]) -> Iterator[bytes]:
-        """A range of the file, a megabyte at a time, checking each of `tables` (the spans in it) against its
-        checksum on the way: `DamagedFile` rather than copy a table damaged since it was written."""
-        assert self.source is not None
-        self.source.seek(start)
-        pending, crc, at = iter(tables), 0, start
-        table = next(pending, None)
-        while at < end:
-            chunk = self.source.read(min(_CHUNK, end - at))
-            if not chunk:
-                raise DamagedFile(self.path, "is shorter than its table of contents says")
-            view, chunk_end = memoryview(chunk), at + len(chunk)
-            while table is not None:
-                lo, hi = max(table[0], at), min(table[1], chunk_end)
-                if lo < hi:
-                    crc = zlib.crc32(view[lo - at : hi - at], crc)
-                if table[1] > chunk_end:
-                    break
-                if crc != table[2]:
-                    raise self._mismatch(table)
-                table, crc = next(pending, None), 0
-            at = chunk_end
-            yield chunk
-
     def verify(self) -> None:
-        """Check every table against its checksum, reading the file once, in order."""
-        checked = [span for name, span in self.spans.items() if span[2] is not None and name not in self.loaded]
-        if checked:
-            for _ in self.copy(checked[0][0], checked[-1][1], checked):
-                pass
+        """Check every table against its checksum, and the file's own CRC, reading the file in order."""
+        for name, span in self.spans.items():
+            if span[2] is not None and name not in self.loaded:
+                self.raw(name)
         if self.whole is not None and self.source is not None and _crc(self.source, self.whole[0]) != self.whole[1]:
             raise DamagedFile(self.path, "does not match its checksum: it changed since it was written")
 
@@ -247,8 +222,8 @@ def _crc(source: IO[bytes], end: int) -> int | None:
     """The CRC-32 of the first `end` bytes of `source` (None when it is shorter), a megabyte at a time, into
     one buffer (so that checking a file beside start-up leaves no memory behind)."""
     source.seek(0)
-    crc, left, buffer = 0, end, memoryview(bytearray(_CHUNK))
-    while left > 0 and (read := source.readinto(buffer[: min(_CHUNK, left)])):  # type: ignore[attr-defined]
+    crc, left, buffer = 0, end, memoryview(bytearray(CHUNK))
+    while left > 0 and (read := source.readinto(buffer[: min(CHUNK, left)])):  # type: ignore[attr-defined]
         crc, left = zlib.crc32(buffer[:read], crc), left - read
     return crc if left == 0 else None
 

@@ -189,3 +189,17 @@ def test_a_backup_of_a_damaged_file_is_refused_and_the_older_backups_kept(tmp_pa
     with pytest.raises(DamagedFile):
         store.backup(folder, keep=1)
     assert store.backups(folder) == [whole]
+
+
+def test_a_byte_changed_between_two_tables_is_never_copied_either(tmp_path):
+    path = _database(tmp_path)
+    raw = path.read_bytes()
+    at = raw.index(b",\n" + json.dumps(f"audit:{PANAMA}").encode()) + 1
+    path.write_bytes(raw[:at] + b" " + raw[at + 1 :])  # still valid JSON; every table as it was
+    damaged = path.read_bytes()
+    with pytest.raises(DamagedFile, match="does not match its checksum"):
+        verify_file(path)
+    store = Store(path)
+    with pytest.raises(DamagedFile):
+        store.save_fact(_fact("event:vienna-2017-side-event/funders/norway", "Norway"), actor="42")
+    assert path.read_bytes() == damaged
