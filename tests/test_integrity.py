@@ -12,6 +12,7 @@ from knowledge.facts import Fact, Source
 from knowledge.state import FEEDBACK
 from knowledge.store import Store, state_path
 from knowledge.tablefile import CONTENTS, DamagedFile, LazyTables, verify_file
+from tests.disk_faults import damaged_files
 
 PANAMA = "event:panama-2021-osint-training"
 ADDED = f"{PANAMA}/funders/government-of-canada"
@@ -203,3 +204,9 @@ def test_a_byte_changed_between_two_tables_is_never_copied_either(tmp_path):
     with pytest.raises(DamagedFile):
         store.save_fact(_fact("event:vienna-2017-side-event/funders/norway", "Norway"), actor="42")
     assert path.read_bytes() == damaged
+
+
+def test_databases_damaged_in_every_way_are_refused_or_read_whole_never_read_wrong_or_changed(tmp_path):
+    report = damaged_files(tmp_path, trials=60)
+    assert report.refused + report.read_whole == report.trials, str(report)
+    assert (report.read_wrong, report.crashed, report.changed) == (0, 0, 0), str(report)
