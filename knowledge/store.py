@@ -14,6 +14,7 @@ one module per job:
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,8 @@ from knowledge.files import atomic_write, copy_chunks
 from knowledge.migrate import migrate
 from knowledge.state import BotState
 from knowledge.tablefile import DamagedFile, verify_file
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ChangedMeanwhile", "Store", "UndoConflict", "backups_of", "state_path", "subject_of"]
 
@@ -36,10 +39,13 @@ class Store(AuditedFacts, BotState):
     """
 
     def __init__(self, path: str | os.PathLike[str] | None, *, load_bundled: bool = True) -> None:
+        first_use = path is not None and not Path(path).exists()
         super().__init__(path)
         migrate(self)
         if load_bundled:
-            self.load_bundled()
+            added = self.load_bundled()
+            if first_use:
+                log.info("Created %s with the bundled knowledge (%d facts)", path, added)
 
     def backup(self, folder: Path, keep: int) -> Path | None:
         """Copy both database files into `folder` (atomically, under the writer lock), keeping the newest `keep`.
