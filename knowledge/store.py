@@ -3,13 +3,16 @@
 This package is the only code that touches TinyDB. `Store` is what the rest of the bot uses; it is made of
 one module per job:
 
-- `knowledge.tablefile`: the file format (one table per line, a table of contents at the end, each table
-  parsed only when used) and the atomic write;
-- `knowledge.database`: the two files and the one way to change them (`_mutation`: the writer lock, one atomic
-  write per file per change);
+- `knowledge.tablefile`: the file format and its integrity (one table per line, a table of contents with a CRC
+  per table and one for the whole file; `DamagedFile`), and `knowledge.storage`, the TinyDB storage over it
+  (tables parsed when used, atomic writes that copy and check);
+- `knowledge.database`: the two files and the one way to change them (`_mutation`: the writer lock of
+  `knowledge.locks`, one atomic write per file per change);
 - `knowledge.audit`: the facts and their audit (admin changes, /undo, /history, the bundled knowledge);
 - `knowledge.state`: feedback, chat languages, subscriptions, the outbox;
 - `knowledge.migrate`: databases kept in an earlier layout.
+
+See docs/storage.md.
 """
 
 from __future__ import annotations
