@@ -20,8 +20,8 @@ from telegram.ext import Application
 from bot.engine import Engine
 from bot.messages import say
 from handlers.admin import admin_only
+from handlers.changes import describe
 from handlers.context import Context, deps, reply_text, retrying, user_lang
-from handlers.editing import describe
 from knowledge.facts import EVENT_FIELDS, Fact
 from knowledge.tablefile import DamagedFile
 

@@ -3,16 +3,17 @@
     {
     "event:panama-2021":{"1":{...},"2":{...}},
     "audit:event:panama-2021":{"1":{...}},
-    "__contents__":{"2":{"at":118,"spans":{"event:panama-2021":[23,57,2770335112],...}}}
+    "__contents__":{"2":{"at":118,"crc":3501129317,"spans":{"event:panama-2021":[23,57,2770335112],...}}}
     }
 
 The table of contents says where each table's JSON starts and ends, the CRC-32 of those bytes, and the CRC-32
 of the whole file before it. Opening a file reads only its end, and parses no table. The file is taken as whole
 only if the table of contents is where it says it is, the file ends right after it, and its spans lay the tables
 out one after another exactly as they are written: a file cut short anywhere, or grown, is told at once. Each
-table's CRC is checked whenever the table is read (parsed, or copied into the next version of the file), so a
-table damaged in place is never used and never carried into a write. `verify_file` checks a whole file against
-its own CRC: the bot does it at start-up, beside loading the knowledge, at no cost to it.
+table's CRC is checked whenever the table is read, and a write checks the old file's own CRC over every byte it
+copies or skips (`knowledge.storage`): a table, or any byte, damaged in place is never used and never carried
+into a write. `verify_file` checks a whole file against its own CRC: the bot does it at start-up, on a thread
+of its own beside loading the knowledge.
 
 A file without a table of contents that fits (written by another TinyDB storage, or edited by hand) is read
 only if it is complete: one table per line up to the closing brace, or one JSON document. A file written before
@@ -274,8 +275,7 @@ def _laid_out(spans: dict[str, Span], contents_at: int) -> bool:
 
 def _scan(path: Path, source: IO[bytes]) -> dict[str, tuple[int, int]] | None:
     """The tables of a file laid out one per line, found by reading it (None when it is not laid out so, or
-    holds none).
-    `DamagedFile` when it is, but ends before its closing brace: cut short."""
+    holds none); `DamagedFile` when it is, but ends before its closing brace: cut short."""
     source.seek(0)
     first = source.readline()
     if first.strip() != b"{":
