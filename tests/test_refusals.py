@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
+from bot.logs import redact, safe_url
 from knowledge.store import Store, state_path
 from tests.botprocess import ROOT, BotProcess
 from tests.fake_telegram import FakeBotAPIServer
 from tests.test_cli import run_bot
-from tests.test_e2e import free_port
 
 QUESTION = "who funded the Panama training?"
 
@@ -142,9 +143,19 @@ def test_a_database_path_that_cannot_be_read_is_a_clear_error(tmp_path):
 
 
 def test_credentials_in_the_api_url_are_never_printed(tmp_path):
-    url = f"http://operator:hunter2-secret@127.0.0.1:{free_port()}/bot?key=s3cr3t-key"
-    bot = BotProcess(tmp_path, url, BOT_LOG_LEVEL="DEBUG")
-    assert bot.proc.wait(60) == 4
+    with FakeBotAPIServer() as server:
+        url = server.base_url.replace("http://", "http://operator:hunter2-secret@")
+        bot = BotProcess(tmp_path, url, TELEGRAM_BOT_TOKEN="999:not-the-token", BOT_LOG_LEVEL="DEBUG")
+        assert bot.proc.wait(60) == 3
     output = bot.output()
-    assert "Could not reach the Bot API at http://127.0.0.1:" in output
-    assert "hunter2" not in output and "s3cr3t-key" not in output and "operator:" not in output
+    assert f"The Bot API at {server.base_url} rejected" in output
+    assert "hunter2" not in output and "operator:" not in output
+
+
+def test_every_secret_of_a_url_is_left_out_of_what_is_printed():
+    url = "https://operator:hunter2-secret@bots.example.org:8443/bot?key=s3cr3t-key&v=1"
+    settings = Settings.from_env({"TELEGRAM_API_BASE_URL": url, "TELEGRAM_BOT_TOKEN": "123:abc"})
+    assert safe_url(url) == "https://bots.example.org:8443/bot"
+    said = redact(f"calling {url}/getMe with 123:abc", settings.secrets)
+    assert "hunter2" not in said and "s3cr3t-key" not in said and "123:abc" not in said
+    assert "bots.example.org" in said
