@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fake_telegram import BOT_USERNAME
 from tests.test_subscriptions import cards, subscribe, until
 from tests.tg import ADMIN, GROUP, Harness, buttons
 
@@ -22,9 +23,11 @@ async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
 
 
 async def _group_message(bot: Harness) -> dict:
-    """A message of the bot's in a group, to press forged buttons under."""
+    """A message of the bot's with buttons in a group (an answer), to press forged buttons under."""
     bot.fake.group_admins[GROUP] = {ADMIN, 31}
-    (sent,) = await bot.send("/help", chat_id=GROUP, chat_type="group", user=bot.fake.user(ADMIN))
+    question = f"@{BOT_USERNAME} who funded the Panama training?"
+    (sent,) = await bot.send(question, chat_id=GROUP, chat_type="group", user=bot.fake.user(ADMIN))
+    assert buttons(sent)
     return sent
 
 
@@ -52,8 +55,8 @@ async def test_a_forged_notify_now_in_a_group_starts_no_delivery(bot):
 
 async def test_notify_now_acts_only_under_the_offer_made_to_that_admin(bot):
     await subscribe(bot, 11, [])
-    (help_message,) = await bot.send("/help", chat_id=ADMIN)
-    await bot.press(help_message, NOTIFY_VIENNA, user=bot.fake.user(ADMIN))  # no offer was made there
+    (answer,) = await bot.send("who funded the Panama training?", chat_id=ADMIN)
+    await bot.press(answer, NOTIFY_VIENNA, user=bot.fake.user(ADMIN))  # no offer was made there
     assert bot.store.pending() == [] and cards(bot, 11) == []
 
 
