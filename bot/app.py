@@ -23,8 +23,8 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.logs import redact, safe_url
-from bot.startup import open_knowledge, refusal, take_database, verify_database
+from bot.logs import safe_url
+from bot.startup import open_knowledge, refuse, take_database, tell, verify_database
 from handlers import register
 from handlers.backup import start_backups, stop_backups
 from handlers.context import DEPS, BotDeps
@@ -152,7 +152,7 @@ def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0
     try:
         holding = take_database(settings.db_path)  # one bot process per database, in folders it can write to
     except (DatabaseInUse, OSError) as exc:
-        return _refuse(exc, settings)
+        return refuse(exc, settings)
     try:
         return _serve(settings, webhook_url, listen, port)
     finally:
@@ -164,8 +164,8 @@ def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) 
     # The knowledge is read on the worker thread while this one connects and publishes the menus: making the
     # HTTPS clients (loading CA certificates) and the round trips to Telegram wait on other things than Python,
     # so the two overlap, and the first question waits for the longer of them rather than for both. A third
-    # thread checks every table of the database against its checksum meanwhile (`verify_database`: CRCs over
-    # a megabyte at a time, which run without holding the GIL).
+    # thread checks both database files whole against their own CRC meanwhile (`verify_database`: a megabyte at
+    # a time, in C without holding the GIL), so that a damaged table start-up does not read refuses the start.
     # The same one worker thread then does all the blocking work (`asyncio.to_thread`: the store, refreshing
     # the index), in order. One thread allocates from one malloc arena, so each index built after an admin
     # change reuses the memory of the one before (spread over a pool's threads, peak memory grew by 40 MB over
@@ -198,32 +198,18 @@ def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) 
             else:
                 application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES)
         except Unusable as exc:
-            return _refuse(exc.error, settings)
+            return refuse(exc.error, settings)
         except InvalidToken:
-            _tell(
+            tell(
                 f"The Bot API at {host} rejected TELEGRAM_BOT_TOKEN (401 Unauthorized).\n"
                 "Check the token with @BotFather (/mybots -> API Token) and set it again.",
                 settings,
             )
             return 3
         except NetworkError as exc:
-            _tell(f"Could not reach the Bot API at {host}: {type(exc).__name__}. Is the network up?", settings)
+            tell(f"Could not reach the Bot API at {host}: {type(exc).__name__}. Is the network up?", settings)
             return 4
         finally:
             if loading.exception() is None:  # (waits for the knowledge when connecting failed first)
                 loading.result()[0].close()
     return 0
-
-
-def _refuse(exc: Exception, settings: Settings) -> int:
-    refused = refusal(exc, settings)
-    if refused is None:
-        raise exc
-    code, message = refused
-    _tell(message, settings)
-    return code
-
-
-def _tell(message: str, settings: Settings) -> None:
-    """Print a message for the operator, without any secret in it."""
-    print(redact(message, settings.secrets), file=sys.stderr)

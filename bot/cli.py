@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from bot import __version__
 from bot.config import ConfigError, Settings
 from bot.engine import Conversation, Engine
-from bot.logs import redact, setup_logging
+from bot.logs import setup_logging
 from bot.render import plain
-from bot.startup import open_knowledge, refusal
+from bot.startup import open_knowledge, refuse
 from knowledge.tablefile import DamagedFile
 
 NO_TOKEN = (
@@ -25,15 +25,11 @@ NO_TOKEN = (
 
 def knowledge_or_refusal(settings: Settings) -> Engine | int:
     """The engine over the database, for `ask` and `chat` (which only read); or, when the database cannot be
-    used, the exit code, once the operator was told why (`bot.startup.refusal`)."""
+    used, the exit code, once the operator was told why (`bot.startup.refuse`)."""
     try:
         return open_knowledge(settings.db_path, read_only=True)[1]
     except (DamagedFile, OSError) as exc:
-        refused = refusal(exc, settings)
-        if refused is None:
-            raise
-        print(redact(refused[1], settings.secrets), file=sys.stderr)
-        return refused[0]
+        return refuse(exc, settings)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

@@ -18,12 +18,14 @@ import gc
 import logging
 import os
 import shlex
+import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.logs import redact
 from knowledge.facts import bulk
 from knowledge.locks import DatabaseInUse, Holding, hold
 from knowledge.store import Store, backups_of, state_path
@@ -92,6 +94,21 @@ def verify_database(db_path: Path) -> None:
     """Check both files of the database whole, every table against its checksum (`DamagedFile` otherwise)."""
     for path in (db_path, state_path(db_path)):
         verify_file(path)
+
+
+def refuse(exc: Exception, settings: Settings) -> int:
+    """Tell the operator why the database cannot be used and return the exit code (an error that is not one of
+    those is raised again)."""
+    refused = refusal(exc, settings)
+    if refused is None:
+        raise exc
+    tell(refused[1], settings)
+    return refused[0]
+
+
+def tell(message: str, settings: Settings) -> None:
+    """Print a message for the operator, without any secret in it."""
+    print(redact(message, settings.secrets), file=sys.stderr)
 
 
 def refusal(exc: BaseException, settings: Settings) -> tuple[int, str] | None:
