@@ -23,15 +23,16 @@ class RedactingFormatter(logging.Formatter):
 
 
 def url_secrets(url: str) -> list[str]:
-    """What in a URL is secret: its user and password ("user:pass@host"), and the values of its query."""
+    """What in a URL is secret: its user and password ("user:pass@host", and each alone), and the values of
+    its query."""
     try:
         parts = urlsplit(url)
         password = parts.password
     except ValueError:  # not a URL that parses: nothing to pick out of it (the whole of it is not printed)
         return []
-    found = [f"{parts.username}:{password}", password] if password else [parts.username or ""]
-    found += [value for _, value in parse_qsl(parts.query) if len(value) >= 4]
-    return [secret for secret in found if secret]
+    found = [parts.username or "", password or "", *(value for _, value in parse_qsl(parts.query))]
+    pair = [f"{parts.username}:{password}"] if password else []
+    return pair + [secret for secret in found if len(secret) >= 4]  # shorter ones would blank out common words
 
 
 def safe_url(url: str) -> str:
