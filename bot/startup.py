@@ -91,7 +91,8 @@ def _folders(db_path: Path) -> list[Path]:
 
 
 def verify_database(db_path: Path) -> None:
-    """Check both files of the database whole, every table against its checksum (`DamagedFile` otherwise)."""
+    """Check both files of the database whole against their own CRC (`DamagedFile` otherwise, naming the table
+    that does not match when one does)."""
     for path in (db_path, state_path(db_path)):
         verify_file(path)
 
