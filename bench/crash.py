@@ -1,8 +1,13 @@
-"""The long crash test: kill -9 at random moments during admin writes and during a delivery, many times.
+"""The long crash test: kill -9 at random moments during admin writes and during a delivery, many times; a disk
+that fills up during a delivery; databases damaged in every way.
 
     python -m bench.crash [--write-trials 200] [--delivery-kills 20] [--subscribers 500]
+                          [--full-disk-faults 6] [--full-disk-kills 2] [--full-disk-subscribers 300]
+                          [--damage-trials 300]
 
-Prints the report: trials, corrupt files, lost acknowledged changes, duplicate notifications.
+Prints the report: trials, corrupt files, lost acknowledged changes, duplicate notifications; for the full disk,
+duplicates, missed subscribers, wrong reports and torn journal lines; for damaged files, how many were refused,
+read whole and right, read wrong or changed by being opened.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 
 from tests.botprocess import ADMIN, BotProcess
 from tests.crashes import kill_writer_repeatedly
+from tests.disk_faults import damaged_files, full_disk_delivery
 from tests.fake_telegram import FakeBotAPIServer
 from tests.test_delivery_crash import add_subscribers, delivered
 
@@ -53,6 +59,10 @@ def main() -> None:
     parser.add_argument("--write-trials", type=int, default=200)
     parser.add_argument("--delivery-kills", type=int, default=20)
     parser.add_argument("--subscribers", type=int, default=500)
+    parser.add_argument("--full-disk-faults", type=int, default=6)
+    parser.add_argument("--full-disk-kills", type=int, default=2)
+    parser.add_argument("--full-disk-subscribers", type=int, default=300)
+    parser.add_argument("--damage-trials", type=int, default=300)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         writes = kill_writer_repeatedly(Path(tmp) / "db.json", args.write_trials, seed=7)
@@ -62,6 +72,13 @@ def main() -> None:
         f"delivery to {args.subscribers} subscribers: {made} kill -9 trials, {missed} subscribers never notified, "
         f"{duplicates} duplicate notifications (at most one per kill allowed: {made})"
     )
+    with tempfile.TemporaryDirectory() as tmp:
+        full = full_disk_delivery(Path(tmp), args.full_disk_subscribers, args.full_disk_faults, args.full_disk_kills)
+    print(f"delivery to {args.full_disk_subscribers} subscribers on a disk that fills up: {full}")
+    with tempfile.TemporaryDirectory() as tmp:
+        damage = damaged_files(Path(tmp), args.damage_trials)
+    print(f"damaged files: {damage}")
+    print("  by kind: " + ", ".join(f"{kind} {n}" for kind, n in sorted((damage.kinds or {}).items())))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ import asyncio
 import logging
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 from urllib.parse import urlparse
 
 from telegram import LinkPreviewOptions, Update
@@ -22,13 +23,16 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.startup import open_knowledge
+from bot.logs import safe_url
+from bot.startup import open_knowledge, refuse, take_database, tell, verify_database
 from handlers import register
 from handlers.backup import start_backups, stop_backups
 from handlers.context import DEPS, BotDeps
 from handlers.delivery import start_delivery, stop_delivery
 from handlers.menu import set_menus
+from knowledge.locks import DatabaseInUse
 from knowledge.store import Store
+from knowledge.tablefile import DamagedFile
 
 # Opt in now to python-telegram-bot's coming behaviour (time periods as timedelta): no deprecation warnings,
 # and `handlers.context.retry_seconds` reads both forms.
@@ -112,29 +116,73 @@ async def _connect(application: Application, settings: Settings) -> None:
     await set_menus(application.bot, settings.admin_ids)
 
 
+class Unusable(Exception):
+    """The database cannot be used (`DamagedFile`, `OSError`): the bot does not start."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+async def _start(
+    application: Application, settings: Settings, loading: Future[tuple[Store, Engine]], checking: Future[None]
+) -> tuple[Store, Engine]:
+    """Connect while the knowledge loads and the database files are checked; the first to fail stops the
+    start (a damaged file is told at once, not after connecting)."""
+    connecting = asyncio.ensure_future(_connect(application, settings))
+    database = asyncio.gather(asyncio.wrap_future(loading), asyncio.wrap_future(checking))
+    both: list[asyncio.Future[Any]] = [connecting, database]
+    await asyncio.wait(both, return_when=asyncio.FIRST_EXCEPTION)
+    try:
+        if not database.done() or database.exception() is None:
+            await connecting
+        (store, engine), _ = await database
+    except (DamagedFile, OSError) as exc:
+        raise Unusable(exc) from exc
+    finally:
+        connecting.cancel()
+    return store, engine
+
+
 def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0.0.1", port: int = 8443) -> int:
-    """Run until stopped (Ctrl-C, SIGTERM). Returns the process exit code."""
+    """Run until stopped (Ctrl-C, SIGTERM). Returns the process exit code (see `bot.startup` for 5 to 7)."""
     if webhook_url and not settings.webhook_secret:
         print("Webhook mode needs TELEGRAM_WEBHOOK_SECRET, so that requests without it are refused.", file=sys.stderr)
         return 2
-    host = urlparse(settings.api_base_url).netloc or settings.api_base_url
+    try:
+        holding = take_database(settings.db_path)  # one bot process per database, in folders it can write to
+    except (DatabaseInUse, OSError) as exc:
+        return refuse(exc, settings)
+    try:
+        return _serve(settings, webhook_url, listen, port)
+    finally:
+        holding.release()
+
+
+def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) -> int:
+    host = safe_url(settings.api_base_url)
     # The knowledge is read on the worker thread while this one connects and publishes the menus: making the
     # HTTPS clients (loading CA certificates) and the round trips to Telegram wait on other things than Python,
-    # so the two overlap, and the first question waits for the longer of them rather than for both.
-    # The same one thread then does all the blocking work (`asyncio.to_thread`: the store, refreshing the
-    # index), in order. One thread allocates from one malloc arena, so each index built after an admin change
-    # reuses the memory of the one before (spread over a pool's threads, peak memory grew by 40 MB over 15
-    # changes at 10,000 events), and two changes never build two indexes at once.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="worker") as worker:
+    # so the two overlap, and the first question waits for the longer of them rather than for both. A third
+    # thread checks both database files whole against their own CRC meanwhile (`verify_database`: a megabyte at
+    # a time, in C without holding the GIL), so that a damaged table start-up does not read refuses the start.
+    # The same one worker thread then does all the blocking work (`asyncio.to_thread`: the store, refreshing
+    # the index), in order. One thread allocates from one malloc arena, so each index built after an admin
+    # change reuses the memory of the one before (spread over a pool's threads, peak memory grew by 40 MB over
+    # 15 changes at 10,000 events), and two changes never build two indexes at once.
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="worker") as worker,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="check") as checker,
+    ):
         loading = worker.submit(open_knowledge, settings.db_path)
+        checking = checker.submit(verify_database, settings.db_path)
         try:
             application = assemble(settings)
             # Connect first, to tell a rejected token or an unreachable server clearly (PTB would log a
             # traceback); run_polling / run_webhook then use this loop and this already initialised application.
             asyncio.set_event_loop(loop := asyncio.new_event_loop())
             loop.set_default_executor(worker)
-            loop.run_until_complete(_connect(application, settings))
-            store, engine = loading.result()
+            store, engine = loop.run_until_complete(_start(application, settings, loading, checking))
             attach(application, settings, store, engine)
             worker.submit(store.keep_cache)  # if the facts were not read from it, the next start-up will
             if webhook_url:
@@ -149,15 +197,17 @@ def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0
                 )
             else:
                 application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES)
+        except Unusable as exc:
+            return refuse(exc.error, settings)
         except InvalidToken:
-            print(
+            tell(
                 f"The Bot API at {host} rejected TELEGRAM_BOT_TOKEN (401 Unauthorized).\n"
                 "Check the token with @BotFather (/mybots -> API Token) and set it again.",
-                file=sys.stderr,
+                settings,
             )
             return 3
         except NetworkError as exc:
-            print(f"Could not reach the Bot API at {host}: {type(exc).__name__}. Is the network up?", file=sys.stderr)
+            tell(f"Could not reach the Bot API at {host}: {type(exc).__name__}. Is the network up?", settings)
             return 4
         finally:
             if loading.exception() is None:  # (waits for the knowledge when connecting failed first)

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 
 from bot import __version__
 from bot.config import ConfigError, Settings
-from bot.engine import Conversation
+from bot.engine import Conversation, Engine
 from bot.logs import setup_logging
 from bot.render import plain
-from bot.startup import open_knowledge
+from bot.startup import open_knowledge, refuse
+from knowledge.tablefile import DamagedFile
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN is set, so the bot cannot connect to Telegram.\n"
@@ -22,8 +23,19 @@ NO_TOKEN = (
 )
 
 
+def knowledge_or_refusal(settings: Settings) -> Engine | int:
+    """The engine over the database, for `ask` and `chat` (which only read); or, when the database cannot be
+    used, the exit code, once the operator was told why (`bot.startup.refuse`)."""
+    try:
+        return open_knowledge(settings.db_path, read_only=True)[1]
+    except (DamagedFile, OSError) as exc:
+        return refuse(exc, settings)
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    _, engine = open_knowledge(settings.db_path)
+    engine = knowledge_or_refusal(settings)
+    if isinstance(engine, int):
+        return engine
     conv = Conversation()
     if args.question:
         questions: Sequence[str] = [" ".join(args.question)]
@@ -39,7 +51,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    _, engine = open_knowledge(settings.db_path)
+    engine = knowledge_or_refusal(settings)
+    if isinstance(engine, int):
+        return engine
     conv = Conversation()
     print("CRIMJUST events bot — ask a question (Ctrl-D or 'quit' to leave, '/sources' after an answer).")
     last = None
@@ -111,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, secrets=(settings.token, settings.webhook_secret))
+    setup_logging(settings.log_level, secrets=settings.secrets)
     command = args.command or ("run" if settings.token else "chat")
     if command == "chat" and args.command is None:
         print("No TELEGRAM_BOT_TOKEN set: starting a chat in the terminal (see README to run on Telegram).\n")

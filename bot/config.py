@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.logs import url_secrets
+
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "knowledge.json"
 TELEGRAM_API = "https://api.telegram.org/bot"
 
@@ -32,6 +34,11 @@ class Settings:
     @property
     def backups(self) -> Path:
         return self.backup_dir or self.db_path.parent / "backups"
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """What must never be printed or logged: the token, the webhook secret, credentials in the API's URL."""
+        return (self.token, self.webhook_secret, *url_secrets(self.api_base_url))
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:

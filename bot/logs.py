@@ -1,9 +1,11 @@
-"""Logging set-up. Secrets (the bot token, the webhook secret) never reach a log line, at any level."""
+"""Logging set-up. Secrets (the bot token, the webhook secret, credentials in a URL) never reach a log line, at
+any level, nor a message printed to the operator (`redact`)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from urllib.parse import parse_qsl, urlsplit
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 REDACTED = "[REDACTED]"
@@ -18,6 +20,30 @@ class RedactingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record), self.secrets)
+
+
+def url_secrets(url: str) -> list[str]:
+    """What in a URL is secret: its user and password ("user:pass@host", and each alone), and the values of
+    its query."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:  # not a URL that parses: nothing to pick out of it (the whole of it is not printed)
+        return []
+    found = [parts.username or "", password or "", *(value for _, value in parse_qsl(parts.query))]
+    pair = [f"{parts.username}:{password}"] if password else []
+    return pair + [secret for secret in found if len(secret) >= 4]  # shorter ones would blank out common words
+
+
+def safe_url(url: str) -> str:
+    """The URL without its user, password and query ("https://user:pass@host/bot?k=v" -> "https://host/bot")."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(a URL that does not parse)"
+    return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else host + parts.path
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:

@@ -512,6 +512,41 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cancelled": {"en": "Cancelled; nothing was changed.", "es": "Cancelado; no se cambió nada."},
     "undo_done": {"en": "Undone:\n{changes}", "es": "Deshecho:\n{changes}"},
     "undo_nothing": {"en": "You have no change left to undo.", "es": "No le queda ningún cambio que deshacer."},
+    "changed_meanwhile": {
+        "en": "Not saved: since you looked, {by} changed {field} of {event}; it is now “{now}”.",
+        "es": "No se guardó: desde que usted lo vio, {by} cambió {field} de {event}; ahora es «{now}».",
+    },
+    "deleted_meanwhile": {
+        "en": "Not saved: since you looked, {by} deleted {field} of {event}.",
+        "es": "No se guardó: desde que usted lo vio, {by} borró {field} de {event}.",
+    },
+    "someone": {"en": "another admin", "es": "otro administrador"},
+    "confirm_again": {
+        "en": "{conflict}\nIs this still the change you want?\n{change}",
+        "es": "{conflict}\n¿Sigue siendo este el cambio que quiere?\n{change}",
+    },
+    "send_again": {
+        "en": "Send the command again if you still want a change.",
+        "es": "Vuelva a enviar el comando si aún quiere un cambio.",
+    },
+    "not_saved_write": {
+        "en": "Not saved: the database could not be written ({error}). Nothing was changed; please try again "
+        "later, and tell whoever runs the bot if it goes on.",
+        "es": "No se guardó: no se pudo escribir la base de datos ({error}). No se cambió nada; inténtelo más "
+        "tarde y avise a quien administra el bot si sigue pasando.",
+    },
+    "not_saved_damaged": {
+        "en": "Not saved: the database file is damaged. It is kept as it is and nothing was changed; whoever "
+        "runs the bot must restore it from a backup.",
+        "es": "No se guardó: el archivo de la base de datos está dañado. Se conserva tal como está y no se "
+        "cambió nada; quien administra el bot debe restaurarlo desde una copia de seguridad.",
+    },
+    "damaged_read": {
+        "en": "I cannot read that: the database file is damaged. It is kept as it is; whoever runs the bot must "
+        "restore it from a backup.",
+        "es": "No puedo leer eso: el archivo de la base de datos está dañado. Se conserva tal como está; quien "
+        "administra el bot debe restaurarlo desde una copia de seguridad.",
+    },
     "undo_conflict": {
         "en": "Not undone: {fact} was changed since by {actor}, and undoing would lose that change.",
         "es": "No se deshizo: {actor} cambió {fact} después, y deshacer perdería ese cambio.",
@@ -531,6 +566,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "backup_done": {
         "en": "Backed up to {name} ({keep:keeping only this one|keeping the last #}).",
         "es": "Copia guardada como {name} ({keep:solo se guarda esta|se guardan las # últimas}).",
+    },
+    "backup_failed": {
+        "en": "No backup was made: {error}. The older backups are kept.",
+        "es": "No se hizo la copia: {error}. Las copias anteriores se conservan.",
     },
     # -- Telegram: /newevent ------------------------------------------------------------------------------
     "new_step": {
@@ -947,6 +986,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "announce_usage": {
         "en": "Which event? For example: /announce {example}",
         "es": "¿Qué evento? Por ejemplo: /announce {example}",
+    },
+    "delivery_already": {
+        "en": "That delivery was already asked for by this very message; it is under way or done, and nobody "
+        "is notified twice.",
+        "es": "Ese envío ya se pidió con este mismo mensaje; está en curso o terminado, y nadie recibe el aviso "
+        "dos veces.",
+    },
+    "not_queued_write": {
+        "en": "Nobody was notified: the delivery could not be queued, the database could not be written "
+        "({error}). Please try again later.",
+        "es": "No se avisó a nadie: no se pudo poner el envío en cola, no se pudo escribir la base de datos "
+        "({error}). Inténtelo más tarde.",
+    },
+    "delivery_held": {
+        "en": "⚠️ Notifications are on hold: I could not record that a notification went out ({error}). Nothing "
+        "more goes out until I can, so that nobody gets one twice; I keep trying by myself.",
+        "es": "⚠️ Los avisos están en espera: no pude registrar que un aviso salió ({error}). No sale ninguno más "
+        "hasta que pueda, para que nadie reciba uno dos veces; sigo intentándolo por mi cuenta.",
+    },
+    "delivery_resumed": {
+        "en": "▶ Notifications resumed: what went out is recorded, and delivery goes on.",
+        "es": "▶ Avisos reanudados: lo enviado quedó registrado y el envío continúa.",
     },
     # -- Telegram: validation ----------------------------------------------------------------------------
     "value_empty": {"en": "The value is empty.", "es": "El valor está vacío."},

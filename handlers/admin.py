@@ -3,6 +3,7 @@ with one of them. Anyone else gets a polite refusal, and the attempt is logged."
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Callable, Coroutine
@@ -79,7 +80,7 @@ def _reverse(text: str) -> tuple[int, ...]:
 @admin_only
 async def on_unanswered(update: Update, context: Context) -> None:
     lang = user_lang(update, context)
-    found = gaps(deps(context).store.feedback(("down", "unanswered")))
+    found = gaps(await asyncio.to_thread(deps(context).store.feedback, ("down", "unanswered")))
     if not found:
         await reply_text(update, say("unanswered_none", lang))
         return

@@ -20,9 +20,10 @@ from telegram.ext import Application
 from bot.engine import Engine
 from bot.messages import say
 from handlers.admin import admin_only
+from handlers.changes import describe
 from handlers.context import Context, deps, reply_text, retrying, user_lang
-from handlers.editing import describe
 from knowledge.facts import EVENT_FIELDS, Fact
+from knowledge.tablefile import DamagedFile
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,13 @@ async def on_export(update: Update, context: Context) -> None:
 async def on_backup(update: Update, context: Context) -> None:
     bot_deps, lang = deps(context), user_lang(update, context)
     settings = bot_deps.settings
-    path = await asyncio.to_thread(bot_deps.store.backup, settings.backups, settings.backup_keep)
+    try:
+        path = await asyncio.to_thread(bot_deps.store.backup, settings.backups, settings.backup_keep)
+    except (DamagedFile, OSError) as exc:
+        log.error("Backup failed: %s", exc)
+        failed = "damaged_read" if isinstance(exc, DamagedFile) else "backup_failed"
+        await reply_text(update, say(failed, lang, error=getattr(exc, "strerror", "") or str(exc)))
+        return
     name = path.name if path else "-"
     await reply_text(update, say("backup_done", lang, name=name, keep=settings.backup_keep))
 
@@ -109,13 +116,13 @@ async def backup_loop(application: Application, check_every: float = 3600.0) -> 
     await asyncio.sleep(FIRST_BACKUP_AFTER)
     while True:
         try:
-            existing = bot_deps.store.backups(settings.backups)
+            existing = await asyncio.to_thread(bot_deps.store.backups, settings.backups)
             age = time.time() - existing[-1].stat().st_mtime if existing else float("inf")
             if age >= settings.backup_every_hours * 3600:
                 path = await asyncio.to_thread(bot_deps.store.backup, settings.backups, settings.backup_keep)
                 log.info("Backed up the database to %s", path)
-        except OSError:
-            log.exception("Backup failed; trying again later")
+        except (DamagedFile, OSError) as exc:  # the older backups are kept
+            log.error("Backup failed; trying again later: %s", exc)
         await asyncio.sleep(check_every)
 
 

@@ -13,6 +13,7 @@ from telegram.error import BadRequest
 
 from bot.messages import say
 from bot.render import Block, pack, sources_html
+from handlers.changes import on_confirm
 from handlers.context import (
     KEYBOARD_SENDS,
     Asked,
@@ -24,7 +25,6 @@ from handlers.context import (
     stale_button,
     user_lang,
 )
-from handlers.editing import on_confirm
 from handlers.events import show_page
 from handlers.import_review import on_import_button
 from handlers.keyboards import Press, decode, without_feedback

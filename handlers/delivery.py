@@ -6,12 +6,19 @@ group, all configurable), and marks each one finished in the store's journal (fs
 so a restart or kill -9 resends at most the one message that was in flight. Telegram's 429 pauses everything
 for as long as it asks; timeouts and network errors are retried with backoff; a chat that blocked the bot or
 no longer exists is marked unreachable and left out from then on, without holding up the others.
+
+A message that went out but whose end cannot be recorded (a full disk, an I/O error, a read-only disk) is not
+sent again: it leaves the queue at once, and delivery holds (nothing more is sent) until the record is
+written, trying again with backoff. The admins whose deliveries are held are told once, and again once it
+resumes. So a fault costs no duplicate while the bot runs, and at most the one message in flight if it is
+killed while held (docs/delivery.md).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import logging
 import time
@@ -38,6 +45,7 @@ DELIVERER = "deliverer"
 MAX_ATTEMPTS = 5
 GONE_AFTER = 3  # "chat not found" this many times: the chat is unreachable
 PROGRESS_EVERY = 3.0  # seconds between edits of the admin's progress message
+HOLD_RETRY = (1.0, 60.0)  # while a finished message cannot be recorded: the first and the longest wait
 
 
 class Limiter:
@@ -88,6 +96,15 @@ class Run:
 
 
 @dataclass
+class Finished:
+    """A message that is finished (sent, failed, blocked, skipped) and whose end is not recorded yet."""
+
+    message: dict[str, Any]
+    status: str
+    unreachable: bool = False  # the chat is to be marked unreachable too
+
+
+@dataclass
 class Deliverer:
     bot: Bot
     store: Store
@@ -100,6 +117,9 @@ class Deliverer:
     missing: dict[int, int] = field(default_factory=dict)
     paused_until: float = 0.0
     retry_after_received: int = 0
+    unrecorded: deque[Finished] = field(default_factory=deque)
+    held: str = ""  # why delivery is held ("" while it is not): the store could not record what went out
+    held_tries: int = 0
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -145,18 +165,7 @@ class Deliverer:
     # -- the worker ------------------------------------------------------------------------------------------
 
     async def run(self) -> None:
-        await asyncio.to_thread(self.store.compact_outbox)
-        pending = await asyncio.to_thread(self.store.pending)
-        self.queue.extend(pending)
-        for rid in {m["run"] for m in pending}:
-            report = await asyncio.to_thread(self.store.run_report, rid)
-            run = report["run"]
-            left = report["counts"].get("pending", 0)
-            total = int(run.get("total", left))
-            chat, lang = int(run.get("admin_chat", 0)), str(run.get("lang", "en"))
-            self.runs[rid] = Run(rid, str(run.get("event")), chat, total, total - left, lang=lang)
-        if pending:
-            log.info("Resuming delivery of %d queued notification(s)", len(pending))
+        await self._resume_queued()
         while True:
             try:
                 await self.step()
@@ -166,8 +175,41 @@ class Deliverer:
                 log.exception("Delivery step failed; going on in a second")
                 await asyncio.sleep(1.0)
 
+    async def _resume_queued(self) -> None:
+        """Queue again what a previous run of the bot left unfinished (waiting while the store cannot be read)."""
+        while True:
+            try:
+                await self._load_queued()
+                return
+            except OSError as exc:
+                log.error("Could not read the queued notifications (%s); trying again", exc)
+                await asyncio.sleep(self._hold_wait())
+
+    async def _load_queued(self) -> None:
+        try:
+            await asyncio.to_thread(self.store.compact_outbox)
+        except OSError as exc:  # only tidying: the journal still says what went out
+            log.warning("Could not fold finished deliveries into the state file: %s", exc)
+        pending = await asyncio.to_thread(self.store.pending)
+        runs = {}
+        for rid in {m["run"] for m in pending}:
+            report = await asyncio.to_thread(self.store.run_report, rid)
+            run = report["run"]
+            left = report["counts"].get("pending", 0)
+            total = int(run.get("total", left))
+            chat, lang = int(run.get("admin_chat", 0)), str(run.get("lang", "en"))
+            runs[rid] = Run(rid, str(run.get("event")), chat, total, total - left, lang=lang)
+        self.runs.update(runs)
+        self.queue.extend(pending)
+        if pending:
+            log.info("Resuming delivery of %d queued notification(s)", len(pending))
+
     async def step(self) -> None:
-        """Send the next message that may go now, or wait until one may."""
+        """Send the next message that may go now, or wait until one may (or, while held, record what went out)."""
+        if self.unrecorded:
+            if not await self._record():
+                await asyncio.sleep(self._hold_wait())
+            return
         if not self.queue:
             self.wakeup.clear()
             await self.wakeup.wait()
@@ -211,15 +253,13 @@ class Deliverer:
             log.warning("Telegram asked to wait %.0fs; delivery paused", retry_seconds(exc))
             return
         except Forbidden:
-            await asyncio.to_thread(self.store.set_reachable, chat, False)
-            await self._finish(message, "blocked")
+            await self._finish(message, "blocked", unreachable=True)
             return
         except BadRequest as exc:
             if "chat not found" in exc.message.lower():
                 self.missing[chat] = self.missing.get(chat, 0) + 1
                 if self.missing[chat] >= GONE_AFTER:
-                    await asyncio.to_thread(self.store.set_reachable, chat, False)
-                    await self._finish(message, "failed")
+                    await self._finish(message, "failed", unreachable=True)
                 else:
                     self.retry_at[key] = time.monotonic() + 2.0 ** self.missing[chat]
                 return
@@ -237,22 +277,68 @@ class Deliverer:
         self.missing.pop(chat, None)
         await self._finish(message, "sent")
 
-    async def _finish(self, message: dict[str, Any], status: str) -> None:
-        await asyncio.to_thread(self.store.finish, message["key"], status)
+    async def _finish(self, message: dict[str, Any], status: str, unreachable: bool = False) -> None:
+        """Take `message` out of the queue (whatever happens next, this process does not send it again) and
+        record how it ended."""
         with contextlib.suppress(ValueError):
             self.queue.remove(message)
         self.retry_at.pop(message["key"], None)
         self.attempts.pop(message["key"], None)
-        run = self.runs.get(message["run"])
-        if run is not None:
-            run.done += 1
-            await self._progress(run)
+        self.unrecorded.append(Finished(message, status, unreachable))
+        await self._record()
+
+    async def _record(self) -> bool:
+        """Record the finished messages not recorded yet, in order. False when the store cannot: delivery is
+        held (nothing more is sent) until it can."""
+        while self.unrecorded:
+            done = self.unrecorded[0]
+            try:
+                if done.unreachable:
+                    await asyncio.to_thread(self.store.set_reachable, done.message["chat_id"], False)
+                await asyncio.to_thread(self.store.finish, done.message["key"], done.status)
+            except OSError as exc:
+                await self._hold(exc)
+                return False
+            self.unrecorded.popleft()
+            run = self.runs.get(done.message["run"])
+            if run is not None:
+                run.done += 1
+                await self._progress(run)
+        if self.held:
+            await self._resume()
+        return True
+
+    def _hold_wait(self) -> float:
+        first, longest = HOLD_RETRY
+        return float(min(longest, first * 2 ** min(self.held_tries, 10)))
+
+    async def _hold(self, exc: OSError) -> None:
+        self.held_tries += 1
+        if self.held:
+            return
+        self.held = exc.strerror or str(exc)
+        log.error("Delivery held: could not record a finished notification (%s); trying again", exc)
+        await self._tell_admins("delivery_held", error=self.held)
+
+    async def _resume(self) -> None:
+        log.info("Delivery resumed: the finished notifications are recorded")
+        self.held, self.held_tries = "", 0
+        await self._tell_admins("delivery_resumed")
 
     # -- telling the admin -------------------------------------------------------------------------------------
 
     def _event_name(self, eid: str, lang: str) -> str:
         """The event's short name; its id when it was deleted since it was announced."""
         return self.engine.index.short_name(eid, lang) if eid in self.engine.index.events else eid
+
+    async def _tell_admins(self, key: str, **values: object) -> None:
+        """Tell the admins following a delivery (all admins when none is followed) something, once."""
+        chats = {(run.admin_chat, run.lang) for run in self.runs.values() if run.admin_chat}
+        chats = chats or {(admin, "en") for admin in self.settings.admin_ids}
+        for chat, lang in sorted(chats):
+            text = pack([Block(say(key, lang, **values))])[0]
+            with contextlib.suppress(TelegramError):
+                await retrying(functools.partial(self.bot.send_message, chat, text))
 
     async def start_progress(self, run: Run, lang: str) -> None:
         name = self._event_name(run.event, lang)

@@ -1,15 +1,16 @@
 """Admins change the knowledge from the chat: /facts, /addfact, /editfact, /delfact, /undo, /history.
 
-A change is parsed and checked first (`bot.edits`), then saved as one atomic, audited write; only then is it
-acknowledged, and the engine's index is refreshed so the next question already sees it. When the event or
-the field was only matched fuzzily, the admin confirms with a button first.
+A change is parsed and checked first (`bot.edits`), planned on the facts as the admin sees them, then saved
+and acknowledged by `handlers.changes` (one atomic, audited write; refused, and asked again, when another admin
+changed what it is made on meanwhile). When the event or the field was only matched fuzzily, the admin confirms
+with a button first.
 """
 
 from __future__ import annotations
 
 import asyncio
-import secrets
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
@@ -20,55 +21,17 @@ from bot.engine.text import fold
 from bot.messages import say
 from bot.render import title_and_lines
 from handlers.admin import admin_only
-from handlers.context import Context, close_choice, deps, reply_all, reply_text, stale_button, user_lang
+from handlers.changes import Change, Refused, ask_to_confirm, commit, describe, field_name, not_saved, settle
+from handlers.context import Context, deps, reply_all, reply_text, user_lang
 from handlers.events import example_event
-from handlers.keyboards import choices, encode
 from knowledge.facts import EVENT_FIELDS, Fact
 from knowledge.store import UndoConflict
+from knowledge.tablefile import DamagedFile
 
-MAX_PENDING = 20
+log = logging.getLogger(__name__)
+
 FALLBACK_EXAMPLE = "Panama 2021 training"  # for usage messages when no event is recorded yet
 EXAMPLE_FIELDS = ", ".join(EVENT_FIELDS)
-
-
-@dataclass
-class Change:
-    """Facts to save and fact ids to delete, as one change, with how to say it."""
-
-    text: str
-    saves: list[Fact] = field(default_factory=list)
-    deletes: list[str] = field(default_factory=list)
-
-
-class Refused(Exception):
-    """A change that cannot be made; the message says why."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key, self.values = key, values
-
-
-# -- saying values ----------------------------------------------------------------------------------------
-
-
-def describe(name: str, value: Any) -> str:
-    """A stored value as an admin would write it."""
-    if isinstance(value, dict):
-        if "count" in value and "label" in value:
-            return f"{value['count']} {value['label']}"
-        if "count" in value:
-            return f"over {value['count']}" if value.get("at_least") else str(value["count"])
-        if "speaker" in value:
-            return f"{value['speaker']}: {value['text']}"
-        if "name" in value:
-            return ", ".join(p for p in (value["name"], value.get("position", "")) if p)
-        if "text" in value:
-            return str(value["text"])
-    return str(value)
-
-
-def field_name(name: str) -> str:
-    return name.replace("_", " ")
 
 
 # -- finding what is meant ---------------------------------------------------------------------------------
@@ -206,12 +169,10 @@ async def _change(update: Update, context: Context, plan: Any) -> None:
     try:
         target = parse_target(engine, text, lang)
         change = plan(update, engine, target, lang)
-    except Refused as exc:
+    except (Refused, InvalidValue) as exc:
         await reply_text(update, say(exc.key, lang, **exc.values))
         return
-    except InvalidValue as exc:
-        await reply_text(update, say(exc.key, lang, **exc.values))
-        return
+    change.replan = lambda now: plan(update, now, parse_target(now, text, lang), lang)
     if target.sure:
         await commit(update, context, change)
     else:
@@ -234,7 +195,7 @@ def _plan_add(update: Update, engine: Engine, target: Target, lang: str) -> Chan
     _check_counts(engine, event, name, value)
     fact = new_fact(f"event:{event}", name, value, _source(update, target.quote, " ".join(target.rest)).source(""))
     text = say("change_add", lang, event=label, field=field_name(name), value=describe(name, value))
-    return Change(text, saves=[fact])
+    return Change(text, saves=[fact], expect={fact.fid: None})
 
 
 def _pick(engine: Engine, target: Target, lang: str, words: list[str]) -> tuple[Fact, list[str]]:
@@ -270,7 +231,7 @@ def _plan_edit(update: Update, engine: Engine, target: Target, lang: str) -> Cha
         old=describe(name, old.value),
         new=describe(name, value),
     )
-    return Change(text, saves=[fact], deletes=deletes)
+    return Change(text, saves=[fact], deletes=deletes, expect={old.fid: old})
 
 
 def _plan_delete(update: Update, engine: Engine, target: Target, lang: str) -> Change:
@@ -279,7 +240,7 @@ def _plan_delete(update: Update, engine: Engine, target: Target, lang: str) -> C
     text = say(
         "change_delete", lang, event=label, field=field_name(target.field), value=describe(target.field, old.value)
     )
-    return Change(text, deletes=[old.fid])
+    return Change(text, deletes=[old.fid], expect={old.fid: old})
 
 
 def _check_counts(engine: Engine, event: str, name: str, value: Any, replacing: Fact | None = None) -> None:
@@ -292,63 +253,16 @@ def _check_counts(engine: Engine, event: str, name: str, value: Any, replacing: 
         check_counts(total.value if total else None, [*groups, value])
 
 
-# -- saving and confirming -----------------------------------------------------------------------------------
-
-
-async def commit(update: Update, context: Context, change: Change, ack: str | None = None) -> None:
-    """Save `change` (durably) and refresh the answers, then acknowledge it (with `ack`, or "Saved: ...")."""
-    bot_deps, lang = deps(context), user_lang(update, context)
-    user = update.effective_user
-    actor = str(user.id) if user else "?"
-    name = user.full_name if user else ""
-    await asyncio.to_thread(bot_deps.store.apply, change.saves, change.deletes, actor, name)
-    await settle(update, context, ack or say("saved", lang, change=change.text))
-
-
-async def settle(update: Update, context: Context, ack: str) -> None:
-    """After a change is saved: answer from the facts as they are now, acknowledge it with `ack`, then keep
-    the facts for the next start-up (the facts cache, written once the admin has the answer)."""
-    bot_deps = deps(context)
-    facts = await asyncio.to_thread(bot_deps.store.facts)
-    await asyncio.to_thread(bot_deps.engine.refresh, facts)
-    await reply_text(update, ack)
-    await asyncio.to_thread(bot_deps.store.keep_cache)
-
-
-async def ask_to_confirm(update: Update, context: Context, change: Change) -> None:
-    assert context.user_data is not None
-    pending: dict[str, Change] = context.user_data.setdefault("pending", {})
-    while len(pending) >= MAX_PENDING:
-        pending.pop(next(iter(pending)))
-    token = secrets.token_hex(4)
-    pending[token] = change
-    lang = user_lang(update, context)
-    keyboard = choices(lang, ("btn_confirm", encode("a", "y", token)), ("btn_cancel", encode("a", "n", token)))
-    await reply_text(update, say("confirm_change", lang, change=change.text), keyboard)
-
-
-async def on_confirm(update: Update, context: Context, answer: str, token: str) -> None:
-    """A press on Confirm / Cancel under a proposed change (admins only; each admin's own proposals)."""
-    lang = user_lang(update, context)
-    user = update.effective_user
-    pending: dict[str, Change] = (context.user_data or {}).get("pending", {})
-    change = pending.pop(token, None)
-    if change is None or not deps(context).is_admin(user.id if user else None):
-        await stale_button(update, lang)
-        return
-    await close_choice(update)
-    if answer == "y":
-        await commit(update, context, change)
-    else:
-        await reply_text(update, say("cancelled", lang))
-
-
 @admin_only
 async def on_undo(update: Update, context: Context) -> None:
     bot_deps, lang = deps(context), user_lang(update, context)
     user = update.effective_user
     assert user is not None
-    undone = await asyncio.to_thread(bot_deps.store.undo, str(user.id), user.full_name)
+    try:
+        undone = await asyncio.to_thread(bot_deps.store.undo, str(user.id), user.full_name)
+    except (DamagedFile, OSError) as exc:
+        await reply_text(update, not_saved(exc, lang))
+        return
     if undone is None:
         await reply_text(update, say("undo_nothing", lang))
         return
@@ -381,7 +295,12 @@ async def on_history(update: Update, context: Context) -> None:
     events, _ = engine.find_events(what)
     event = events[0] if len(events) == 1 else what.strip()
     label = engine.index.short_name(event, lang) if event in engine.index.events else event
-    entries = bot_deps.store.history(f"event:{event}")
+    try:
+        entries = await asyncio.to_thread(bot_deps.store.history, f"event:{event}")
+    except DamagedFile as exc:
+        log.error("The history of %s could not be read: %s", event, exc)
+        await reply_text(update, say("damaged_read", lang))
+        return
     if not events and not entries:
         await reply_text(update, say("admin_unknown_event", lang, what=what, events=_event_names(engine, lang)))
         return

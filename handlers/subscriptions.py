@@ -3,6 +3,10 @@ remove), /unsubscribe (all, after a confirmation). In a group only its administr
 
 Admins publish: after /newevent or /import the bot offers to notify the matching chats now; /announce EVENT
 notifies them again. Delivery itself is `handlers.delivery`.
+
+A button acts only where the bot put it, for whom it was put there, whatever its data says: "remove all" only
+under the /unsubscribe confirmation it belongs to, pressed by whoever asked for it; "Notify now" only under the
+offer made to that admin, in their private chat.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from handlers.context import (
     close_choice,
     deps,
     edit_text,
+    in_private,
     is_chat_admin,
     reply_text,
     retrying,
@@ -33,6 +38,9 @@ from handlers.editing import named_event
 from handlers.keyboards import choices, encode
 
 DRAFT = "subscription"
+UNSUBSCRIBING = "unsubscribe"  # chat data: (the confirmation's message id, who asked for it)
+OFFERS = "notify_offers"  # user data: the "Notify now" offers made to this admin, message id -> event
+MAX_OFFERS = 20
 CODES = {"c": "countries", "p": "programmes", "k": "kinds", "t": "topics"}
 PER_ROW = 2
 
@@ -137,11 +145,11 @@ async def on_subscribe_button(update: Update, context: Context, action: str, arg
     await edit_text(update, text, keyboard)
 
 
-def list_view(update: Update, context: Context, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+async def list_view(update: Update, context: Context, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
     chat = update.effective_chat
     assert chat is not None
     engine = deps(context).engine
-    subs = deps(context).store.subscriptions(chat.id)
+    subs = await asyncio.to_thread(deps(context).store.subscriptions, chat.id)
     if not subs:
         return say("sub_none", lang), None
     lines = [say("sub_list_title", lang)]
@@ -160,7 +168,7 @@ def list_view(update: Update, context: Context, lang: str) -> tuple[str, InlineK
 
 
 async def on_subscriptions(update: Update, context: Context) -> None:
-    text, keyboard = list_view(update, context, user_lang(update, context))
+    text, keyboard = await list_view(update, context, user_lang(update, context))
     await reply_text(update, text, keyboard)
 
 
@@ -171,12 +179,15 @@ async def on_unsubscribe(update: Update, context: Context) -> None:
     if not await is_chat_admin(update, context):
         await reply_text(update, say("sub_group_admins", lang))
         return
-    subs = deps(context).store.subscriptions(chat.id)
+    subs = await asyncio.to_thread(deps(context).store.subscriptions, chat.id)
     if not subs:
         await reply_text(update, say("sub_none", lang))
         return
     keyboard = choices(lang, ("btn_remove_all", encode("w", "a", "0")), ("btn_keep", encode("w", "k", "0")))
-    await reply_text(update, say("unsub_confirm", lang, n=len(subs)), keyboard)
+    sent = await reply_text(update, say("unsub_confirm", lang, n=len(subs)), keyboard)
+    user = update.effective_user
+    assert context.chat_data is not None
+    context.chat_data[UNSUBSCRIBING] = (sent.message_id, user.id if user else None)
 
 
 async def on_manage_button(update: Update, context: Context, action: str, arg: str) -> None:
@@ -188,6 +199,9 @@ async def on_manage_button(update: Update, context: Context, action: str, arg: s
         await retrying(lambda: query.answer(say("sub_group_admins", lang), show_alert=True))
         return
     store = deps(context).store
+    if action in ("a", "k") and not _confirming_unsubscribe(update, context):
+        await stale_button(update, lang)
+        return
     await retrying(lambda: query.answer())
     if action == "k":
         await edit_text(update, say("unsub_kept", lang))
@@ -201,8 +215,20 @@ async def on_manage_button(update: Update, context: Context, action: str, arg: s
         await asyncio.to_thread(store.set_paused, sid, action == "p", chat.id)
     elif action == "d":
         await asyncio.to_thread(store.unsubscribe, chat.id, sid)
-    text, keyboard = list_view(update, context, lang)
+    text, keyboard = await list_view(update, context, lang)
     await edit_text(update, text, keyboard)
+
+
+def _confirming_unsubscribe(update: Update, context: Context) -> bool:
+    """Whether the press is on the /unsubscribe confirmation of this chat, by whoever asked for it (the
+    confirmation is then used up)."""
+    query, user = update.callback_query, update.effective_user
+    asked = (context.chat_data or {}).get(UNSUBSCRIBING)
+    pressed = (query.message.message_id if query and query.message else None, user.id if user else None)
+    if asked is None or tuple(asked) != pressed:
+        return False
+    (context.chat_data or {}).pop(UNSUBSCRIBING, None)
+    return True
 
 
 # -- admins: publishing -------------------------------------------------------------------------------------
@@ -211,19 +237,31 @@ async def on_manage_button(update: Update, context: Context, action: str, arg: s
 async def offer_to_notify(update: Update, context: Context, eid: str) -> None:
     """After an event is published: how many chats it would reach, and a button to notify them."""
     lang = user_lang(update, context)
+    if eid not in deps(context).engine.index.events:  # not saved after all (the admin was told why)
+        return
     chats, _ = await asyncio.to_thread(deliverer(context.application).audience, eid)
     if not chats:
         await reply_text(update, say("notify_nobody", lang))
         return
     keyboard = choices(lang, ("btn_notify", encode("b", "y", eid)), ("btn_not_now", encode("b", "n", eid)))
-    await reply_text(update, say("notify_prompt", lang, n=len(chats)), keyboard)
+    sent = await reply_text(update, say("notify_prompt", lang, n=len(chats)), keyboard)
+    assert context.user_data is not None
+    offers: dict[int, str] = context.user_data.setdefault(OFFERS, {})
+    offers[sent.message_id] = eid
+    while len(offers) > MAX_OFFERS:
+        offers.pop(next(iter(offers)))
 
 
 async def on_notify_button(update: Update, context: Context, answer: str, eid: str) -> None:
-    user, lang = update.effective_user, user_lang(update, context)
-    if not deps(context).is_admin(user.id if user else None) or eid not in deps(context).engine.index.events:
+    """A press on Notify now / Not now: only under the offer made to this admin, in their private chat."""
+    query, user, lang = update.callback_query, update.effective_user, user_lang(update, context)
+    assert query is not None and query.message is not None
+    offers: dict[int, str] = (context.user_data or {}).get(OFFERS, {})
+    admin = deps(context).is_admin(user.id if user else None) and in_private(update)
+    if not admin or offers.get(query.message.message_id) != eid or eid not in deps(context).engine.index.events:
         await stale_button(update, lang)
         return
+    offers.pop(query.message.message_id)
     await close_choice(update)
     if answer == "y":
         await notify(update, context, eid)
@@ -236,9 +274,29 @@ async def notify(update: Update, context: Context, eid: str) -> None:
     assert chat is not None
     lang = user_lang(update, context)
     worker = deliverer(context.application)
-    run = await worker.announce(eid, chat.id, lang, request=f"update {update.update_id}")
-    if run is not None:
-        await worker.start_progress(run, lang)
+    try:
+        run = await worker.announce(eid, chat.id, lang, request=request_key(update, context))
+    except OSError as exc:
+        await reply_text(update, say("not_queued_write", lang, error=exc.strerror or str(exc)))
+        return
+    if run is None:
+        await reply_text(update, say("delivery_already", lang))
+        return
+    await worker.start_progress(run, lang)
+
+
+def request_key(update: Update, context: Context) -> str:
+    """What names the Telegram update that asked for a delivery, the same when Telegram sends that update again
+    (after a crash), and different for any other: the bot, the update, and the message or button press (an
+    update number alone repeats, after a change of token on the same database)."""
+    query, message = update.callback_query, update.message
+    if query is not None:
+        what = f"press {query.id}"
+    elif message is not None:
+        what = f"message {message.chat.id}/{message.message_id} at {message.date.timestamp():.0f}"
+    else:
+        what = ""
+    return f"bot {context.bot.id} update {update.update_id} {what}".strip()
 
 
 @admin_only

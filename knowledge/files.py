@@ -19,11 +19,14 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
+def atomic_write(path: Path, chunks: Iterable[bytes | bytearray], *, durable: bool = True) -> None:
     """Replace `path` with `chunks`: temp file in the same folder, fsync, os.replace, fsync of the folder.
 
     `durable=False` leaves out both fsyncs: a crash still leaves the old file or the new one, but after a power
-    loss the new one may be damaged. Only for a file that checks itself when read (the facts cache)."""
+    loss the new one may be damaged. Only for a file that checks itself when read (the facts cache).
+
+    A symbolic link is written through: its target is replaced (in the target's folder), the link stays."""
+    path = Path(os.path.realpath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -12,7 +12,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.startup import verify_database
 from knowledge.store import Store
+from knowledge.tablefile import DamagedFile
 from tests.crash_writer import SUBJECT
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +61,8 @@ def kill_writer_repeatedly(db: Path, trials: int, seed: int = 1, max_wait: float
         try:
             json.loads(db.read_bytes())
             store = Store(db, load_bundled=False)
-        except (ValueError, OSError):
+            verify_database(db)
+        except (ValueError, OSError, DamagedFile):
             report.corrupt_files += 1
             continue
         present = {f.fid for f in store.facts() if f.subject == SUBJECT and "/crash-" in f.fid}

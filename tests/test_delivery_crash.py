@@ -1,5 +1,5 @@
-"""kill -9 the bot during a delivery to 500 subscribers, several times: everyone still gets the notification,
-and nobody gets it twice except the one message in flight at each crash."""
+"""kill -9 the bot during a delivery to 500 subscribers, several times, and fill its disk up during another:
+everyone still gets the notification, and nobody gets it twice except the one message in flight at each crash."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from knowledge.store import Store
 from tests.botprocess import ADMIN, BotProcess
+from tests.disk_faults import full_disk_delivery
 from tests.fake_telegram import FakeBotAPIServer, FakeTelegram
 
 SUBSCRIBERS = range(10_000, 10_500)
@@ -55,3 +56,10 @@ def test_kill_9_during_a_delivery_loses_nobody_and_duplicates_at_most_the_messag
     assert set(counts) == set(SUBSCRIBERS)
     assert duplicates <= kills, f"{duplicates} duplicates after {kills} crashes"
     assert report[0]["text"].endswith("delivered 500, failed 0, blocked 0, skipped 0."), report[0]["text"]
+
+
+def test_a_disk_that_fills_up_during_a_delivery_costs_no_duplicate_but_the_one_in_flight_at_a_kill(tmp_path):
+    report = full_disk_delivery(tmp_path, subscribers=100, faults=2, kills=1)
+    assert (report.missed, report.wrong_reports, report.torn_lines) == (0, 0, 0), str(report)
+    assert report.duplicates <= report.kills and report.reports == 1, str(report)
+    assert report.held_notices >= report.faults, str(report)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import store as store_module
+from knowledge import audit
 from knowledge.factcache import MAGIC, cache_path
 from knowledge.facts import Fact, Source, bundled_facts
 from knowledge.store import Store
@@ -40,7 +40,7 @@ def _without_reading_the_knowledge_file(monkeypatch: pytest.MonkeyPatch) -> None
     def refuse(*args: object) -> None:
         raise AssertionError("facts were read from the knowledge file")
 
-    monkeypatch.setattr(store_module.FactReader, "live", refuse)
+    monkeypatch.setattr(audit.FactReader, "live", refuse)
 
 
 def test_a_store_opened_again_reads_the_same_facts_from_the_cache(tmp_path: Path, monkeypatch):

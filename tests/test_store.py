@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import store as store_module
+from knowledge import storage, tablefile
 from knowledge.facts import Fact, Source, bundled_facts
 from knowledge.store import Store
 
@@ -80,7 +80,7 @@ def test_a_write_that_fails_midway_leaves_the_previous_file_intact(tmp_path: Pat
     def crash(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store_module.os, "replace", crash)
+    monkeypatch.setattr(tablefile.os, "replace", crash)
     with pytest.raises(OSError):
         store.save_fact(_admin_fact(), actor="42")
     assert path.read_bytes() == before
@@ -91,8 +91,8 @@ def test_a_write_that_fails_midway_leaves_the_previous_file_intact(tmp_path: Pat
 
 def _count_writes(monkeypatch) -> list[Path]:
     writes: list[Path] = []
-    real = store_module.atomic_write
-    monkeypatch.setattr(store_module, "atomic_write", lambda p, chunks: (writes.append(p), real(p, chunks)))
+    real = storage.atomic_write
+    monkeypatch.setattr(storage, "atomic_write", lambda p, chunks: (writes.append(p), real(p, chunks)))
     return writes
 
 
@@ -261,7 +261,7 @@ def test_the_table_of_contents_points_at_every_table_after_many_changes(tmp_path
     store.delete_fact("event:vienna-2017-side-event/title", actor="0")
     store.record_feedback(chat_id=1, user_id=2, question="q", verdict="down", intent="x")
     whole = json.loads(path.read_bytes())
-    tables = store_module.LazyTables.open(path)
+    tables = tablefile.LazyTables.open(path)
     assert tables is not None and tables.written  # opened from its table of contents
     assert set(tables) == set(whole) - {"__contents__"}
     assert all(tables.peek(name) == whole[name] for name in tables)
@@ -325,14 +325,14 @@ def test_a_migration_cut_short_is_done_again_to_the_same_result(tmp_path: Path, 
     file again, and nothing is doubled."""
     path = tmp_path / "db.json"
     _first_layout(path)
-    real = store_module.atomic_write
+    real = storage.atomic_write
 
     def dies_before_the_knowledge(target: Path, chunks):
         if target == path:
             raise OSError("killed")
         return real(target, chunks)
 
-    monkeypatch.setattr(store_module, "atomic_write", dies_before_the_knowledge)
+    monkeypatch.setattr(storage, "atomic_write", dies_before_the_knowledge)
     with pytest.raises(OSError):
         Store(path)
     monkeypatch.undo()

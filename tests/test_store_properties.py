@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge import store as store_module
+from knowledge import tablefile
 from knowledge.facts import Fact, Source
 from knowledge.store import Store, UndoConflict
 
@@ -76,7 +76,7 @@ def test_the_file_store_agrees_with_the_store_in_memory_and_survives_reopening(o
         assert facts_of(reopened) == facts_of(in_memory)
         assert history_of(reopened) == history
         whole = json.loads(path.read_bytes())
-        tables = store_module.LazyTables.open(path)
+        tables = tablefile.LazyTables.open(path)
         assert tables is not None and tables.written
         assert {name: tables.peek(name) for name in tables} == {k: v for k, v in whole.items() if k != "__contents__"}
         tables.close()
