@@ -21,7 +21,7 @@ from bot.import_run import Known, prepare, save
 from bot.importer import LEFT_OUT_FLAGS, Draft, Who
 from bot.messages import say
 from bot.reading import Release, Unreadable, fetch, read_file
-from knowledge.store import Store
+from knowledge.store import ChangedMeanwhile, Store
 
 ACTOR = "command line"
 
@@ -50,8 +50,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings, out: TextIO = sys.s
             report(draft, out)
             outcome = decide(draft, args)
             if outcome == "save":
-                saved = save(store, draft, known, Who(ACTOR), ACTOR, sure_only=True)
-                outcome = f"saved as {saved[0]} ({len(saved[1])} facts)" if saved else "skipped: imported already"
+                try:
+                    saved = save(store, draft, known, Who(ACTOR), ACTOR, sure_only=True)
+                except ChangedMeanwhile:
+                    saved, outcome = None, "skipped: another event was saved under the same id meanwhile; run again"
+                else:
+                    outcome = f"saved as {saved[0]} ({len(saved[1])} facts)" if saved else "skipped: imported already"
             counts["saved" if outcome.startswith("saved") else "skipped"] += 1
             print(f"   -> {outcome}", file=out, flush=True)
         summary = f"{len(args.sources)} sources: {counts['saved']} saved, {counts['skipped']} not saved"

@@ -81,12 +81,16 @@ def save(
     store: Store, draft: Draft, known: Known, who: Who, actor: str, *, sure_only: bool = False
 ) -> tuple[str, list[Fact]] | None:
     """Save the draft as one change; None (and nothing saved) when its text was imported meanwhile, by
-    another admin or another process: the check and the write are one step under the store's writer lock."""
+    another admin or another process: the check and the write are one step under the store's writer lock.
+
+    Raises `ChangedMeanwhile` (nothing saved) when a fact it would add was saved by someone else since `known`
+    was read (another event given the same id): an import never overwrites."""
     subject, facts = facts_to_save(draft, who, known.taken, known.programme_facts, sure_only=sure_only)
     with store.batch():
         if store.fact(f"{draft.doc}/text") is not None:
             known.documents.add(draft.doc)
             return None
-        store.apply(facts, [], actor, who.name)
+        fresh = {f.fid: None for f in facts if f.subject == subject}
+        store.apply(facts, [], actor, who.name, expect=fresh)
     known.remember(subject, facts)
     return subject, facts

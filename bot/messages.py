@@ -709,6 +709,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Read from {origin} ({chars} characters).",
         "es": "Leído de {origin} ({chars} caracteres).",
     },
+    "import_meanwhile": {
+        "en": "✋ Another admin saved an event under the same name while you were checking this one, so nothing "
+        "was saved. Send the release again to review it against what is recorded now.",
+        "es": "✋ Otro administrador guardó un evento con el mismo nombre mientras usted revisaba este, así que no "
+        "se guardó nada. Envíe el comunicado otra vez para revisarlo frente a lo que consta ahora.",
+    },
     "import_already": {
         "en": "✋ This text was imported already: saving it again would record its event twice, so nothing will "
         "be saved.",

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from bot.engine import Engine
 from bot.engine.index import EventView
 from bot.engine.lexicon import KIND_FAMILY
+from bot.engine.phrase import count_text, dates_text
 from bot.engine.text import fold
-from bot.messages import PLACE_NAMES_ES, format_date, join, kind_name, role_name, say
+from bot.messages import join, kind_name, place_name, role_name, say
 
 DIMENSIONS = ("countries", "programmes", "kinds", "topics")
 TOPIC_CHOICES = ("OSINT", "dark net", "cybercrime", "drug trafficking", "digital evidence", "money laundering")
@@ -61,7 +62,7 @@ def describe_filters(filters: Filters, engine: Engine, lang: str) -> str:
         elif dim == "kinds":
             values = [kind_name(v, lang) for v in values]
         elif dim == "countries":
-            values = [_local(v, lang) for v in values]
+            values = [place_name(v, lang) for v in values]
         if values:
             parts.append(join(values, lang, "or"))
     return " · ".join(parts) or say("sub_everything", lang)
@@ -71,16 +72,12 @@ def card(engine: Engine, eid: str, lang: str) -> list[str]:
     """The notification card, as lines of plain text: title, when and where, who it was for, what about, source."""
     event = engine.index.events[eid]
     lines = [f"🆕 {event.text('title') or engine.index.short_name(eid, lang)}"]
-    when = format_date(event.day, lang) if event.day else say("date_unknown", lang)
-    where = ", ".join(PLACE_NAMES_ES.get(p, p) if lang == "es" else p for p in event.places) or say(
-        "place_unknown", lang
-    )
+    start = event.when
+    when = dates_text(start, event.until, lang) if start else say("date_unknown", lang)
+    where = ", ".join(place_name(p, lang) for p in event.places) or say("place_unknown", lang)
     lines.append(f"📅 {kind_name(event.kind, lang).capitalize()} · {when} · 📍 {where}")
-    groups = [f"{g.value['count']} {role_name(str(g.value['label']), lang)}" for g in event.many("participant_groups")]
-    countries = [
-        PLACE_NAMES_ES.get(str(f.value), str(f.value)) if lang == "es" else str(f.value)
-        for f in event.many("participant_countries")
-    ]
+    groups = [_group(g.value, lang) for g in event.many("participant_groups")]
+    countries = [place_name(str(f.value), lang) for f in event.many("participant_countries")]
     who = join(groups, lang) if groups else ""
     if countries:
         who = f"{who} {say('attendance_from', lang, countries=join(countries, lang))}".strip()
@@ -95,5 +92,9 @@ def card(engine: Engine, eid: str, lang: str) -> list[str]:
     return lines
 
 
-def _local(place: str, lang: str) -> str:
-    return PLACE_NAMES_ES.get(place, place) if lang == "es" else place
+def _group(value: object, lang: str) -> str:
+    """ "12 prosecutors", "about 40 judges", or just "judges" when the release gives no number."""
+    if not isinstance(value, dict):
+        return str(value)
+    label = role_name(str(value.get("label", "")), lang)
+    return f"{count_text(value, lang)} {label}" if value.get("count") else label

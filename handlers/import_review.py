@@ -23,10 +23,23 @@ from bot.import_preview import Page, field_label, pages
 from bot.import_run import Known, save
 from bot.importer import Draft, Who, apply_edit, blocked, read_edit, refresh_alikes, toggle
 from bot.messages import say
-from handlers.context import Context, close_choice, deps, edit_text, reply_text, retrying, stale_button, user_lang
+from handlers.changes import not_saved
+from handlers.context import (
+    Context,
+    close_choice,
+    deps,
+    edit_text,
+    in_private,
+    reply_text,
+    retrying,
+    stale_button,
+    user_lang,
+)
 from handlers.editing import settle
 from handlers.keyboards import encode
 from handlers.subscriptions import offer_to_notify
+from knowledge.store import ChangedMeanwhile
+from knowledge.tablefile import DamagedFile
 
 log = logging.getLogger(__name__)
 
@@ -110,12 +123,12 @@ async def on_edit(update: Update, context: Context) -> int:
 
 
 async def on_import_button(update: Update, context: Context, action: str, number: str) -> int:
-    """A press under a preview: only the admin's own current preview counts."""
+    """A press under a preview: only the admin's own current preview counts, in their private chat."""
     query = update.callback_query
     assert query is not None and query.message is not None
     lang = user_lang(update, context)
     user = update.effective_user
-    if not deps(context).is_admin(user.id if user else None):
+    if not deps(context).is_admin(user.id if user else None) or not in_private(update):
         await stale_button(update, lang)
         return ConversationHandler.END
     session = session_of(context)
@@ -160,7 +173,14 @@ async def _save(update: Update, context: Context, draft: Draft, lang: str) -> No
         known = Known.of(store.facts())  # as it is now: another admin may have saved meanwhile
         return save(store, draft, known, Who(f"{user.full_name} ({user.id})"), str(user.id))
 
-    saved = await asyncio.to_thread(save_now)
+    try:
+        saved = await asyncio.to_thread(save_now)
+    except ChangedMeanwhile:
+        await reply_text(update, say("import_meanwhile", lang))
+        return
+    except (DamagedFile, OSError) as exc:
+        await reply_text(update, not_saved(exc, lang))
+        return
     if saved is None:
         await reply_text(update, say("import_already", lang))
         return

@@ -50,7 +50,7 @@ class Command:
 async def on_start(update: Update, context: Context) -> None:
     lang = user_lang(update, context)
     chat, store = update.effective_chat, deps(context).store
-    if chat is not None and chat.id in store.unreachable_chats():  # back after blocking the bot
+    if chat is not None and chat.id in await asyncio.to_thread(store.unreachable_chats):  # back after blocking
         await asyncio.to_thread(store.set_reachable, chat.id, True)
     user = update.effective_user
     name = f", {user.first_name}" if user and user.first_name and in_private(update) else ""

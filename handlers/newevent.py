@@ -243,8 +243,9 @@ async def on_decision(update: Update, context: Context) -> int:
     subject = unique_subject(engine, subject)
     facts = [new_fact(subject, f.field, f.value, f.source) for f in facts]
     published = say("new_published", lang, event=draft.values["title"], facts=len(facts))
-    await commit(update, context, Change(draft.values["title"], saves=facts), ack=published)
-    await offer_to_notify(update, context, subject.removeprefix("event:"))
+    change = Change(draft.values["title"], saves=facts, expect={f.fid: None for f in facts})
+    if await commit(update, context, change, ack=published):
+        await offer_to_notify(update, context, subject.removeprefix("event:"))
     return ConversationHandler.END
 
 

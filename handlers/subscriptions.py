@@ -18,7 +18,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.edits import EVENT_KINDS
 from bot.engine import Engine
-from bot.messages import PLACE_NAMES_ES, kind_name, say
+from bot.messages import kind_name, place_name, say
 from bot.notify import DIMENSIONS, TOPIC_CHOICES, Filters, describe_filters
 from handlers.admin import admin_only
 from handlers.context import (
@@ -57,7 +57,7 @@ def options(engine: Engine, dimension: str, lang: str) -> list[tuple[str, str]]:
     if dimension == "countries":
         events = engine.index.events.values()
         found = {str(f.value) for e in events for n in ("country", "participant_countries") for f in e.many(n)}
-        return [(c, PLACE_NAMES_ES.get(c, c) if lang == "es" else c) for c in sorted(found)]
+        return [(c, place_name(c, lang)) for c in sorted(found)]
     if dimension == "programmes":
         return [(pid, p.name) for pid, p in sorted(engine.index.programmes.items())]
     if dimension == "kinds":

@@ -42,7 +42,7 @@ async def test_remove_all_acts_only_under_its_confirmation_and_for_whoever_asked
     assert len(bot.store.subscriptions(GROUP)) == 1
     await bot.press(confirm, buttons(confirm)["🗑 Yes, remove all"], user=bot.fake.user(ADMIN))
     assert bot.store.subscriptions(GROUP) == []
-    assert "Removed 1" in confirm["text"]
+    assert "Subscription removed" in confirm["text"]
 
 
 async def test_a_forged_notify_now_in_a_group_starts_no_delivery(bot):

@@ -197,3 +197,22 @@ def test_the_spanish_version_of_a_recorded_event_is_a_look_alike_by_its_date_and
 )
 def test_another_event_in_the_same_place_or_with_the_same_count_is_not_a_look_alike(changes):
     assert look_alikes(profile((PANAMA | changes).items()), RECORDED) == []
+
+
+def test_two_imports_that_would_record_the_same_event_id_never_overwrite_each_other(tmp_path):
+    from bot.import_run import Known, save
+    from knowledge.store import ChangedMeanwhile, Store
+
+    store = Store(tmp_path / "knowledge.json")
+    try:
+        seen_by_both = Known.of(store.facts())  # two admins read the knowledge before either saved
+        first = draft_of(*BASIC)
+        second = draft_of(*BASIC, text=TEXT + "\nA second wording of the same release, sent by another admin.")
+        subject, _ = save(store, first, Known.of(store.facts()), WHO, "4242")
+        before = {f.fid: f.value for f in store.facts() if f.subject == subject}
+        with pytest.raises(ChangedMeanwhile):
+            save(store, second, seen_by_both, WHO, "4343")
+        assert {f.fid: f.value for f in store.facts() if f.subject == subject} == before
+        assert store.fact(f"{second.doc}/text") is None  # nothing of the second import was written
+    finally:
+        store.close()

@@ -85,7 +85,7 @@ ACCENTED = COMMON_ACCENTED | {
 # Unaccented forms that are words too ("que", "el", "si", "esta"): left to the question-word rule below.
 AMBIGUOUS = set(
     "que quien quienes cual cuales cuando donde como cuanto cuanta cuantos cuantas esta este estas estos el se si "
-    "solo aun tu mi de te cambio trato guardo quito publico continuo practico".split()
+    "solo aun tu mi de te cambio trato guardo quito publico continuo practico aviso".split()
 )
 MISSING_ACCENT = {fold(word) for word in ACCENTED} - AMBIGUOUS
 QUESTION_WORD = re.compile(

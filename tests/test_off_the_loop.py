@@ -30,6 +30,7 @@ async def test_no_handler_calls_the_store_on_the_event_loop(tmp_path: Path):
     for name in PUBLIC:
         setattr(bot.store, name, watched(name, getattr(bot.store, name)))
     try:
+        await bot.send("/start", chat_id=9)
         await subscribe(bot, 9, [])
         (listing,) = await bot.send("/subscriptions", chat_id=9)
         await bot.press(listing, buttons(listing)["⏸ 1"])
@@ -38,7 +39,14 @@ async def test_no_handler_calls_the_store_on_the_event_loop(tmp_path: Path):
         (answer,) = await bot.send("how many judges attended the vienna side event?", chat_id=9)
         await bot.press(answer, buttons(answer)["👎"])
         await bot.send("zzqx nothing to answer", chat_id=9)
-        for command in ("/unanswered", "/addfact panama 2021 topics ransomware", "/history panama 2021", "/undo"):
+        for command in (
+            "/import",
+            "/cancel",
+            "/unanswered",
+            "/addfact panama 2021 topics ransomware",
+            "/history panama 2021",
+            "/undo",
+        ):
             await bot.send(command, chat_id=ADMIN)
         await bot.send("/backup", chat_id=ADMIN)
         await bot.send("/language", chat_id=9)

@@ -241,3 +241,29 @@ async def test_an_announcement_delivered_again_after_a_crash_notifies_nobody_twi
     await second.send("/announce vienna", chat_id=ADMIN)  # a new request is a new delivery
     await until(lambda: len(cards(second, 44)) == 2 and len(cards(second, 45)) == 2)
     await second.stop()
+
+
+def test_a_card_says_days_without_a_year_and_approximate_groups_as_the_release_gave_them():
+    from bot.edits import new_fact
+    from bot.engine import Engine
+    from bot.notify import card
+    from knowledge.facts import Source
+
+    said = Source("release", "del 22 al 24 de agosto, unos 40 jueces de Honduras")
+    subject = "event:tegucigalpa-judges-workshop"
+    facts = [
+        new_fact(subject, "title", "Taller para jueces", said),
+        new_fact(subject, "kind", "workshop", said),
+        new_fact(subject, "date", "--08-22", said),
+        new_fact(subject, "end_date", "--08-24", said),
+        new_fact(subject, "city", "Tegucigalpa", said),
+        new_fact(subject, "participant_groups", {"label": "judges", "count": 40, "approx": True}, said),
+    ]
+    engine = Engine(facts)
+    english, spanish = (
+        card(engine, "tegucigalpa-judges-workshop", "en"),
+        card(engine, "tegucigalpa-judges-workshop", "es"),
+    )
+    assert "22–24 August" in english[1].replace("\u2009", "") and "unknown" not in english[1].lower()
+    assert "22–24 de agosto" in spanish[1].replace("\u2009", "")
+    assert "around 40 judges" in english[2]
