@@ -91,9 +91,16 @@ def check_database(settings: Settings) -> Iterator[Finding]:
     if not path.exists():
         yield ok("database", f"{path} is not made yet: the bot makes it on its first start, with the bundled facts.")
         return
+    from bot.startup import refusal, verify_database
+
     try:
+        verify_database(path)  # both files whole, as `run` checks them before it connects
         summary = _open_as_the_bot_does(path)
     except Exception as exc:  # whatever the store refuses, said in plain words (never a traceback)
+        refused = refusal(exc, settings)
+        if refused is not None:  # what start-up would say: the file, what is wrong, the backup to restore
+            yield problem("database", refused[1], "Follow the steps above (README, Back up and restore).")
+            return
         yield problem(
             "database",
             f"{path} cannot be read as the bot's database ({type(exc).__name__}: {_first_line(exc)}).",
@@ -214,7 +221,8 @@ def run_checks(settings: Settings, out: Callable[[str], None] = print) -> int:
     for check in CHECKS:
         for finding in check(settings):
             mark = "FAIL" if finding.problem else "note" if finding.fix else "ok"
-            out(f"{mark:<5} {finding.topic}: {finding.text}")
+            text = finding.text.replace("\n", "\n      ")  # a message of several lines stays under its mark
+            out(f"{mark:<5} {finding.topic}: {text}")
             if finding.fix:
                 out(f"      {'Fix' if finding.problem else 'Hint'}: {finding.fix}")
             problems += finding.problem

@@ -83,17 +83,27 @@ def test_a_missing_database_folder_is_a_problem_with_how_to_fix_it(tmp_path, api
     assert not (tmp_path / "no-such-folder").exists()
 
 
-def test_a_damaged_database_is_reported_and_left_as_it_is(tmp_path, api):
-    # Today's store refuses a file that is not JSON at all; once the store detects subtler damage (a table cut
-    # short, a table of contents that lies), this test should damage the file those ways too.
+@pytest.mark.parametrize("damage", ["not JSON", "cut short", "a byte changed"])
+def test_a_damaged_database_is_reported_with_its_backup_and_left_as_it_is(tmp_path, api, damage):
     path = made_database(tmp_path)
-    path.write_bytes(b"this is not JSON at all\n")
+    store = Store(path)
+    store.backup(tmp_path / "data" / "backups", keep=3)  # a whole one, to be named
+    store.close()
+    raw = path.read_bytes()
+    if damage == "not JSON":
+        raw = b"this is not JSON at all\n"
+    elif damage == "cut short":
+        raw = raw[: len(raw) // 2]
+    else:  # bit rot inside a table: same length, still JSON
+        at = raw.index(b'"value":"') + len(b'"value":"')
+        raw = raw[:at] + (b"X" if raw[at : at + 1] != b"X" else b"Y") + raw[at + 1 :]
+    path.write_bytes(raw)
     result = check(tmp_path, api.base_url)
     assert result.returncode == 1
-    assert f"FAIL  database: {path} cannot be read" in result.stdout
-    assert "restore the newest backup" in result.stdout and "Back up and restore" in result.stdout
+    assert f"FAIL  database: The database file {path}" in result.stdout
+    assert "It was left exactly as it is" in result.stdout and "backups/knowledge-" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
-    assert path.read_bytes() == b"this is not JSON at all\n"
+    assert path.read_bytes() == raw
 
 
 def test_an_unreachable_bot_api_and_a_missing_token_are_problems(tmp_path):

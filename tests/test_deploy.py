@@ -58,7 +58,8 @@ def test_the_unit_runs_the_bot_as_its_own_user_checks_first_and_restarts_on_fail
     assert service["ExecStart"] == f"{python} -m bot run"
     assert [build_parser().parse_args([c]).command for c in ("check", "run")] == ["check", "run"]
     assert service["User"] not in ("", "root") and service["Restart"] == "on-failure"
-    assert service["RestartPreventExitStatus"].split() == ["2", "3"]  # a setting to fix, a rejected token
+    # a setting to fix, a rejected token, a damaged database: restarting would not help
+    assert service["RestartPreventExitStatus"].split() == ["2", "3", "5"]
     assert service["WorkingDirectory"] == INSTALLED
     # The database the environment file names is in the data folder systemd makes for the service.
     assert Path(template()["BOT_DB_PATH"]).parent == Path("/var/lib") / service["StateDirectory"]
