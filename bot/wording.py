@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -94,6 +94,10 @@ def _spanish_euphony(text: str, last: str) -> str:
 # -- dates -------------------------------------------------------------------------------------------------
 
 
+DATES_KEPT = 4096  # dates said, kept: CLDR's formatting costs more than the rest of a list line
+
+
+@lru_cache(maxsize=DATES_KEPT)
 def format_date(day: date, lang: str) -> str:
     """ "13 November 2021" / "13 de noviembre de 2021"."""
     from babel.dates import format_date as cldr_date
@@ -101,6 +105,7 @@ def format_date(day: date, lang: str) -> str:
     return str(cldr_date(day, format="long", locale=locale(lang)))
 
 
+@lru_cache(maxsize=DATES_KEPT)
 def format_dates(start: date, end: date | None, lang: str) -> str:
     """A span of days as the language writes it: "13–15 November 2021", "28 de noviembre – 2 de diciembre de
     2021"; one day when `end` is missing or not after `start`."""
@@ -117,6 +122,7 @@ def format_dates(start: date, end: date | None, lang: str) -> str:
     return "".join(str(parse_pattern(p).apply(day, where)) for p, day in zip(parts, (start, end), strict=True))
 
 
+@lru_cache(maxsize=DATES_KEPT)
 def format_day(day: int, month: int, year: int | None, lang: str) -> str:
     """One day: "13 November 2021", or "22 August" / "22 de agosto" when the year is not known."""
     if year:
@@ -126,6 +132,7 @@ def format_day(day: int, month: int, year: int | None, lang: str) -> str:
     return str(format_skeleton("MMMMd", date(2000, month, day), locale=locale(lang)))
 
 
+@lru_cache(maxsize=DATES_KEPT)
 def format_days(start: tuple[int, int], end: tuple[int, int], lang: str) -> str:
     """A span of days whose year is not known: "22–24 August", "30 September – 4 October"."""
     from babel.dates import parse_pattern
@@ -140,6 +147,7 @@ def format_days(start: tuple[int, int], end: tuple[int, int], lang: str) -> str:
     return "".join(str(parse_pattern(p).apply(day, where)) for p, day in zip(parts, days, strict=True))
 
 
+@cache
 def month_name(month: int, lang: str) -> str:
     """ "November" / "noviembre"."""
     return str(locale(lang).months["format"]["wide"][month])

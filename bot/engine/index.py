@@ -9,10 +9,12 @@ organisation, topic word, country ...), never by scanning them all.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 import math
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -127,11 +129,13 @@ class EventView(FactsView):
 
     @property
     def day(self) -> date | None:
-        return self.when.full if self.when else None
+        when = self.when
+        return when.full if when else None
 
     @property
     def year(self) -> int | None:
-        return self.when.year if self.when else None
+        when = self.when
+        return when.year if when else None
 
     @property
     def kind(self) -> str:
@@ -214,12 +218,22 @@ class KnowledgeIndex:
         self._index_countries_in_organisations()
         self.newest_first: list[str] = sorted(self.events, key=self._sort_key, reverse=True)
         self.rank = {eid: i for i, eid in enumerate(self.newest_first)}
+        self.year_ranks = self._year_ranks()  # year -> (first, last + 1) of its events in newest_first
+        self._ranked: dict[tuple[str, str], array[int]] = {}  # a posting list's ranks, sorted (made when asked)
         self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
         self.vocabulary: set[str] = self._vocabulary()
         self._names: dict[tuple[str, str], str] = {}
         self.memo: dict[tuple[str, ...], str] = {}  # texts derived from the facts, kept once made (event lines)
 
     # -- building ----------------------------------------------------------------------------------------
+
+    def _year_ranks(self) -> dict[int, tuple[int, int]]:
+        """Events are sorted by date, so those of one year are next to each other in `newest_first`."""
+        spans: dict[int, tuple[int, int]] = {}
+        for year, eids in self.by_year.items():
+            ranks = [self.rank[e] for e in eids]
+            spans[year] = (min(ranks), max(ranks) + 1)
+        return spans
 
     def _sort_key(self, eid: str) -> tuple[int, int, int, str]:
         when = self.events[eid].when
@@ -351,7 +365,22 @@ class KnowledgeIndex:
 
     def newest(self, events: Iterable[str], limit: int) -> list[str]:
         """The `limit` newest of `events` (sorting what matched, never scanning every event)."""
-        return heapq.nsmallest(limit, events, key=self.rank.__getitem__)
+        rank = self.rank
+        return [self.newest_first[r] for r in heapq.nsmallest(limit, [rank[e] for e in events])]
+
+    def in_year(self, tag: tuple[str, str], events: set[str], year: int) -> set[str]:
+        """The events of a posting list (`events`, named by `tag` and never changed) dated in `year`: found by
+        bisecting the list's ranks for the year's span, so a big list ("every event held in Bogotá") costs
+        only as much as what it has in that year."""
+        span = self.year_ranks.get(year)
+        if span is None or not events:
+            return set()
+        ranks = self._ranked.get(tag)
+        if ranks is None:
+            ranks = self._ranked[tag] = array("l", sorted(self.rank[e] for e in events))
+        low, high = bisect.bisect_left(ranks, span[0]), bisect.bisect_left(ranks, span[1])
+        first = self.newest_first
+        return {first[r] for r in ranks[low:high]}
 
     def weight(self, word: str) -> float:
         """How much a topic word tells events apart: rare words a lot, words most events share little."""

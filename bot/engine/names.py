@@ -15,7 +15,7 @@ from bot.engine import lexicon
 from bot.engine.text import fold
 
 if TYPE_CHECKING:
-    from bot.engine.index import EventView
+    from bot.engine.index import EventView, When
 
 NameKey = tuple[str, int, str, bool]
 
@@ -30,8 +30,9 @@ def unique_names(
     if len(same) <= 1:
         return {(eid, lang): base}
     names: dict[tuple[str, str], str] = {}
+    whens = {e: events[e].when for e in same}  # parsed once for the three tries
     for detail in (_with_month, _with_day, _with_title_word):
-        names = {(e, lang): detail(events[e], lang, base) for e in same}
+        names = {(e, lang): detail(events[e], whens[e], lang, base) for e in same}
         if len(set(names.values())) == len(same):
             return names
     return {(e, lang): f"{names[(e, lang)]} ({e})" for e in same}
@@ -56,30 +57,29 @@ def _plain_name(event: EventView, lang: str) -> str:
     return " ".join(p for p in (place, year, kind) if p)
 
 
-def _with_month(event: EventView, lang: str, base: str) -> str:
+def _with_month(event: EventView, when: When | None, lang: str, base: str) -> str:
     from bot.messages import month_name
 
-    if not event.when:
+    if not when:
         return base
-    return _insert(base, month_name(event.when.month, lang), event, lang)
+    return _insert(base, month_name(when.month, lang), when)
 
 
-def _with_day(event: EventView, lang: str, base: str) -> str:
+def _with_day(event: EventView, when: When | None, lang: str, base: str) -> str:
     from bot.messages import month_name
 
-    if not event.when:
+    if not when:
         return base
-    when = f"{event.when.day} {month_name(event.when.month, lang)}"
-    return _insert(base, when, event, lang)
+    return _insert(base, f"{when.day} {month_name(when.month, lang)}", when)
 
 
-def _with_title_word(event: EventView, lang: str, base: str) -> str:
+def _with_title_word(event: EventView, when: When | None, lang: str, base: str) -> str:
     words = [w for w in re.findall(r"[\w-]+", event.text("title")) if fold(w) not in lexicon.STOPWORDS and len(w) > 3]
     return f"{base} ({' '.join(words[:3])})" if words else base
 
 
-def _insert(base: str, detail: str, event: EventView, lang: str) -> str:
-    year = str(event.year or "")
+def _insert(base: str, detail: str, when: When) -> str:
+    year = str(when.year or "")
     if year and year in base:
         return base.replace(year, f"{detail} {year}")
     return f"{base} ({detail})"

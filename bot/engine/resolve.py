@@ -60,6 +60,7 @@ class Subject:
 class Resolver:
     def __init__(self, index: KnowledgeIndex) -> None:
         self.index = index
+        self._families: dict[str, set[str]] = {}  # a kind's family, made once per index (it is never changed)
 
     def subject(self, query: Query, clause: Clause, conv: Conversation) -> Subject:
         index = self.index
@@ -179,7 +180,7 @@ class Resolver:
             if known:
                 return Subject("event", events=known, from_context=True)
             return Subject("event", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
-        hard, unknown = self._hard(locators, query.words)
+        hard, unknown = self._hard(locators, query.words, self._dates(locators))
         if unknown:
             return Subject("event", unknown=unknown)
         hard = self._by_proper_names(query, locators, hard)
@@ -188,7 +189,8 @@ class Resolver:
             return Subject("event", unknown=_describe(locators))
         for span in checked:  # a country asked about breaks a tie: "was Costa Rica represented at the 2021 training?"
             if span.kind == "place":
-                for eid in index.by_participant_country.get(str(span.value), set()) & scores.keys():
+                came = index.by_participant_country.get(str(span.value), set())
+                for eid in [e for e in scores if e in came]:  # the candidates are few, the country's events many
                     scores[eid] += PARTICIPANT_COUNTRY
         best = max(scores.values())
         events = [e for e, s in scores.items() if best - s <= TIE]
@@ -204,46 +206,61 @@ class Resolver:
         ordered = index.newest(events, LIST_LIMIT)
         return Subject("event", events=ordered, located=True, total=len(events))
 
-    def _hard(self, locators: list[Span], words: list[str]) -> tuple[set[str] | None, str]:
-        """Events matching every place, person and organisation named (None: nothing hard was named), or what
-        was named that no event matches."""
+    def _hard(self, locators: list[Span], words: list[str], dates: list[Allowed]) -> tuple[set[str] | None, str]:
+        """Events matching every place, person and organisation named, within the dates named (None: nothing
+        hard was named), or what was named that no event matches.
+
+        Each posting list is narrowed by the dates before any union, so that a big one (a country most
+        participants came from) costs only as much as the events of that year."""
         result: set[str] | None = None
         for group in _by_position(locators):
-            found = set()
-            for span in group:
-                found |= self._hard_postings(span, words) or set()
             if not any(s.kind in ("place", "person", "organisation") for s in group):
                 continue
-            if not found:
+            postings = [(tag, p) for span in group for tag, p in self._hard_postings(span, words) or () if p]
+            if not postings:
                 return None, group[0].text or str(group[0].value)
             if any(s.kind == "place" for s in group):  # an event whose place is not recorded may still be it
-                found = found | self.index.placeless
+                postings.append((("placeless", ""), self.index.placeless))
+            found = set().union(*(self._within(tag, p, dates) for tag, p in postings))
             result = found if result is None else result & found
             if not result:
                 return None, _describe(locators)
         return result, ""
 
-    def _hard_postings(self, span: Span, words: list[str]) -> set[str] | None:
-        """The events a place, person or organisation may refer to (None for other spans): for a place, the
-        events held there, and those whose participants came from there unless it follows "in"/"en" (the
-        workshop in Guatemala was held there)."""
+    def _within(self, tag: Tag, events: set[str], dates: list[Allowed]) -> set[str]:
+        """A posting list's events within the dates named; a year by bisection (`KnowledgeIndex.in_year`)."""
+        year = next((d for d in dates if d.year is not None), None)
+        if year is None or tag is None or not events:
+            return _narrow(events, dates)
+        assert year.year is not None
+        found = self.index.in_year(tag, events, year.year)
+        if year.unknown:
+            found |= events & year.unknown
+        return _narrow(found, [d for d in dates if d is not year])
+
+    def _hard_postings(self, span: Span, words: list[str]) -> list[tuple[Tag, set[str]]] | None:
+        """The sets of events a place, person or organisation may refer to (None for other spans): for a place,
+        the events held there, and those whose participants came from there unless it follows "in"/"en" (the
+        workshop in Guatemala was held there). The sets are kept apart (a union of big ones costs) and may be
+        the index's own: never change them."""
+        value = str(span.value)
         if span.kind == "place":
-            held = self._held(span)
+            held = (("held", value), self._held(span))
             if span.start > 0 and words[span.start - 1] in _IN:
-                return held
-            return held | self.index.by_participant_country.get(str(span.value), set())
+                return [held]
+            return [held, (("came", value), self.index.by_participant_country.get(value, _NONE))]
         if span.kind == "person":
-            return {p.event for p in self.index.people.get(str(span.value), [])}
+            return [(None, {p.event for p in self.index.people.get(value, [])})]
         if span.kind == "organisation":
-            return set(self.index.by_organisation.get(str(span.value), set()))
+            return [(("organisation", value), self.index.by_organisation.get(value, _NONE))]
         return None
 
     def _held(self, span: Span) -> set[str]:
+        """The events held in the place (the index's own set when it is stored under one name only)."""
         index = self.index
-        key = fold(str(span.value))
-        return index.by_place.get(key, set()) | {
-            e for k in _place_keys(str(span.value)) for e in index.by_place.get(k, set())
-        }
+        held = index.by_place.get(fold(str(span.value)), _NONE)
+        other = [index.by_place[k] for k in _place_keys(str(span.value)) if k in index.by_place]
+        return held.union(*other) if other else held
 
     def _scores(self, locators: list[Span], hard: set[str] | None) -> dict[str, float]:
         """How well each candidate event fits the softer locators (dates, kinds, topic words, ...).
@@ -254,14 +271,8 @@ class Resolver:
         ("training") only rank them."""
         index = self.index
         base = hard
-        for span in locators:
-            if span.kind == "year":
-                allowed = index.by_year.get(int(span.value), set()) | index.yearless
-            elif span.kind == "month":
-                allowed = index.by_month.get(int(span.value), set()) | index.dateless
-            else:
-                continue
-            base = allowed if base is None else base & allowed
+        for allowed in self._dates(locators):
+            base = allowed.dated | allowed.unknown if base is None else _narrow(base, [allowed])
         scores: dict[str, float] = dict.fromkeys(base, 0.0) if base is not None else {}
         n = max(1, len(index.events))
 
@@ -324,10 +335,24 @@ class Resolver:
                 hard = narrowed or hard
         return hard
 
+    def _dates(self, locators: list[Span]) -> list[Allowed]:
+        """For each year or month named, the events it allows: those of that date, and those whose date is not
+        recorded (they may still be it)."""
+        index = self.index
+        out: list[Allowed] = []
+        for span in locators:
+            if span.kind == "year":
+                out.append(Allowed(index.by_year.get(int(span.value), _NONE), index.yearless, int(span.value)))
+            elif span.kind == "month":
+                out.append(Allowed(index.by_month.get(int(span.value), _NONE), index.dateless))
+        return out
+
     def _family(self, kind: str) -> set[str]:
         """Events of the same family as `kind` ("workshop": every training, course, webinar ... too)."""
         family = lexicon.KIND_FAMILY.get(kind, kind)
-        return self.index.by_kind.get(family, set()) | self.index.by_family.get(family, set())
+        if family not in self._families:
+            self._families[family] = self.index.by_kind.get(family, _NONE) | self.index.by_family.get(family, _NONE)
+        return self._families[family]
 
     def _kind(self, kind: str) -> set[str]:
         """Events of `kind` or of a kind it covers exactly ("course": also the "training course")."""
@@ -368,6 +393,10 @@ class Resolver:
             return Subject("events", events=found, located=True, total=len(events), years=years)
         if not locators and not formats:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
+        if not formats and len(locators) == 1 and locators[0].kind == "year":  # "events in 2023": already in order
+            low, high = index.year_ranks.get(int(locators[0].value), (0, 0))
+            found = index.newest_first[low : min(high, low + LIST_LIMIT)]
+            return Subject("events", events=found, located=True, total=high - low)
         matching: set[str] | None = None
         for fmt in formats:
             held = index.by_format.get(fmt, set())
@@ -390,7 +419,7 @@ class Resolver:
         if span.kind == "month":
             return index.by_month.get(int(value), set())
         if span.kind == "place":
-            return self._hard_postings(span, words)
+            return set().union(*(p for _, p in self._hard_postings(span, words) or ()))
         if span.kind == "keyword":  # a rare topic word filters ("cryptocurrency"); a common one says little
             found = index.by_keyword.get(str(value), set())
             return found if found and len(found) * TOPIC_FILTER <= len(index.events) else None
@@ -405,6 +434,26 @@ class Resolver:
         if span.kind == "name":
             return set()
         return None  # ordinals do not filter a list
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The events one year or month named allows: those of that date, and those whose date is not recorded."""
+
+    dated: set[str]
+    unknown: set[str]
+    year: int | None = None
+
+
+Tag = tuple[str, str] | None  # names a posting list of the index (None: one made for the question)
+_NONE: set[str] = set()  # shared and never changed: what a missing posting list reads as
+
+
+def _narrow(events: set[str], dates: list[Allowed]) -> set[str]:
+    """`events` within every date: each intersection walks the smaller set."""
+    for allowed in dates:
+        events = (events & allowed.dated) | (events & allowed.unknown if allowed.unknown else _NONE)
+    return events
 
 
 def _rarity(n: int, df: int) -> float:

@@ -48,7 +48,8 @@ def event_line(index: KnowledgeIndex, eid: str, lang: str) -> str:
     line = index.memo.get(key)
     if line is None:
         event = index.events[eid]
-        when = dates_text(event.when, None, lang) if event.when else say("date_unknown", lang)
+        start = event.when
+        when = dates_text(start, None, lang) if start else say("date_unknown", lang)
         line = index.memo[key] = say(
             "event_line", lang, when=when, name=index.short_name(eid, lang), title=event.text("title")
         )
