@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,6 +31,7 @@ from knowledge.store import Store
 from tests.botprocess import ADMIN, BotProcess
 from tests.fake_telegram import FakeBotAPIServer, FakeTelegram
 
+ROOT = Path(__file__).resolve().parents[1]
 ADMIN_COMMANDS = ["/addfact synthetic-2 funders Government of Canada", "/history synthetic-2", "/undo"]
 ROUND = ["/addfact synthetic-2 funders Government of Canada", "/undo"]
 QUESTION = "How many people attended the synthetic-1 event?"
@@ -40,14 +44,23 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def start(tmp: Path, server: FakeBotAPIServer) -> tuple[BotProcess, float, float]:
+def installed(tmp: Path) -> dict[str, str]:
+    """The environment of an installed bot: its bytecode compiled ahead, as `pip install .` does, here kept
+    outside the tree (without it every start compiles our modules again: a quarter of a second)."""
+    env = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+    folders = [str(ROOT / name) for name in ("bot", "handlers", "knowledge")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], env=os.environ | env, check=True)
+    return env
+
+
+def start(tmp: Path, server: FakeBotAPIServer, env: dict[str, str]) -> tuple[BotProcess, float, float]:
     """Launch the bot with a question waiting; (the process, seconds to polling, seconds to the answer)."""
     fake = server.fake
     replies = len(fake.replies(501))
     polls = fake.polls
     fake.says(QUESTION, chat_id=501)
     launched = time.perf_counter()
-    bot = BotProcess(tmp, server.base_url, BOT_LOG_LEVEL="WARNING")
+    bot = BotProcess(tmp, server.base_url, BOT_LOG_LEVEL="WARNING", **env)
     fake.wait_polling(since=polls, timeout=120)
     polling = time.perf_counter() - launched
     fake.wait_replies(501, replies + 1, timeout=120)
@@ -101,9 +114,10 @@ def main() -> None:
         with FakeBotAPIServer() as server:
             fake = server.fake
             cache_path(db).unlink()
-            bot, cold_polling, cold_answer = start(Path(tmp), server)
+            env = installed(Path(tmp))
+            bot, cold_polling, cold_answer = start(Path(tmp), server, env)
             bot.stop()
-            bot, polling, answered = start(Path(tmp), server)
+            bot, polling, answered = start(Path(tmp), server, env)
             try:
                 rss_started = peak_rss_mb(bot.proc.pid)
                 timings = admin(fake, ADMIN_COMMANDS)

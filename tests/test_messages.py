@@ -203,3 +203,12 @@ def test_language_is_detected_from_the_text_with_the_user_hint_breaking_ties(tex
 def test_folding_ignores_accents_but_keeps_enye():
     assert fold("¿Cuántos en Panamá?") == "cuantos en panama"
     assert fold("Año") == "año"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_month_names_said_without_loading_cldr_are_cldrs_own(lang):
+    from bot.wording import locale, month_name
+
+    assert [month_name(m, lang) for m in range(1, 13)] == [
+        locale(lang).months["format"]["wide"][m] for m in range(1, 13)
+    ]

@@ -46,6 +46,7 @@ _KEYWORD_FIELDS = (
 )
 _KEYWORD_SET = frozenset(_KEYWORD_FIELDS)
 _DESCRIPTIVE_FIELDS = frozenset({"title", "topics", "objectives"})
+_PLACE_FIELDS = frozenset({"city", "country", "venue"})
 # Fields that name organisations, and the role each gives them at the event.
 ORGANISATION_FIELDS = ("organisers", "funders", "supporters", "partners", "trainers")
 _ORGANISATION_SET = frozenset(ORGANISATION_FIELDS)
@@ -210,13 +211,17 @@ class KnowledgeIndex:
         # Folded phrase -> what it names: ("place", canonical) / ("kind", k) / ("role", r) / ("programme", id)
         # / ("person", folded full name) / ("organisation", folded name).
         self.aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._sort_keys: dict[str, tuple[int, int, int, str]] = {}
+        self._places_named: set[tuple[str, str]] = set()
         for event in self.events.values():
             self._index_event(event)
+        del self._places_named
         for programme in self.programmes.values():
             self._index_programme(programme)
         self._index_lexicon()
         self._index_countries_in_organisations()
-        self.newest_first: list[str] = sorted(self.events, key=self._sort_key, reverse=True)
+        self.newest_first: list[str] = sorted(self.events, key=self._sort_keys.__getitem__, reverse=True)
+        del self._sort_keys
         self.rank = {eid: i for i, eid in enumerate(self.newest_first)}
         self.year_ranks = self._year_ranks()  # year -> (first, last + 1) of its events in newest_first
         self._ranked: dict[tuple[str, str], array[int]] = {}  # a posting list's ranks, sorted (made when asked)
@@ -235,33 +240,34 @@ class KnowledgeIndex:
             spans[year] = (min(ranks), max(ranks) + 1)
         return spans
 
-    def _sort_key(self, eid: str) -> tuple[int, int, int, str]:
-        when = self.events[eid].when
-        return (when.year or 0, when.month, when.day, eid) if when else (0, 0, 0, eid)
-
     def _index_event(self, event: EventView) -> None:
         eid = event.id
-        self.name_groups[name_key(event)].append(eid)
-        when = event.when
-        until = event.until
+        fields = event.fields
+        when = event.when  # parsed once here: it is asked for three times
+        year = when.year if when else None
+        self._sort_keys[eid] = (year or 0, when.month, when.day, eid) if when else (0, 0, 0, eid)
+        self.name_groups[name_key(event, year)].append(eid)
         if when is None:
             self.dateless.add(eid)
-        if when is None or not when.year:
             self.yearless.add(eid)
-        if when is not None:
-            if when.year:
-                self.by_year[when.year].add(eid)
+        else:
+            if year:
+                self.by_year[year].add(eid)
+            else:
+                self.yearless.add(eid)
             self.by_month[when.month].add(eid)
-            if until is not None and until.month != when.month:
-                self.by_month[until.month].add(eid)
-        if not (event.fields.get("city") or event.fields.get("country") or event.fields.get("venue") or event.online):
+            if "end_date" in fields:
+                until = event.until
+                if until is not None and until.month != when.month:
+                    self.by_month[until.month].add(eid)
+        if not ("city" in fields or "country" in fields or "venue" in fields or event.online):
             self.placeless.add(eid)
         kind = event.kind
         self.by_kind[kind].add(eid)
         if kind in lexicon.KIND_FAMILY:  # a training is in its own family already: by_kind["training"]
             self.by_family[lexicon.KIND_FAMILY[kind]].add(eid)
         words: set[str] = set()  # each keyword once, however many of the event's fields have it
-        for name, held in event.fields.items():  # one pass over the event's facts
+        for name, held in fields.items():  # one pass over the event's facts
             facts = held if isinstance(held, list) else (held,)
             if name in _KEYWORD_SET:
                 for fact in facts:
@@ -271,16 +277,15 @@ class KnowledgeIndex:
             if name in _ORGANISATION_SET:
                 for fact in facts:
                     self._index_organisation(str(fact.value), eid)
-            elif name in ("city", "country", "venue"):
+            elif name in _PLACE_FIELDS:
                 place = str(facts[0].value)
                 key = fold(place)
                 self.by_place[key].add(eid)
                 if name != "venue":
-                    self.aliases[key].add(("place", place))
                     short = _short_place(key)
                     if short:  # "Santa Cruz" for Santa Cruz de la Sierra
                         self.by_place[short].add(eid)
-                        self.aliases[short].add(("place", place))
+                    self._place_alias(place, key, short)
             elif name == "format":
                 self.by_format[str(facts[0].value)].add(eid)
             elif name == "programmes":
@@ -288,14 +293,24 @@ class KnowledgeIndex:
                     self.by_programme[str(fact.value)].add(eid)
             elif name == "participant_countries":
                 for fact in facts:
-                    self.by_participant_country[str(fact.value)].add(eid)
-                    self.aliases[fold(str(fact.value))].add(("place", str(fact.value)))
+                    country = str(fact.value)
+                    self.by_participant_country[country].add(eid)
+                    self._place_alias(country, fold(country), "")
             elif name == "speakers":
                 for fact in facts:
                     self._index_speaker(fact, eid)
         by_keyword = self.by_keyword
         for word in words:
             by_keyword[word].add(eid)
+
+    def _place_alias(self, place: str, key: str, short: str) -> None:
+        """A place's name (and its short form) names it in questions; thousands of events share a few places."""
+        if (place, short) in self._places_named:
+            return
+        self._places_named.add((place, short))
+        self.aliases[key].add(("place", place))
+        if short:
+            self.aliases[short].add(("place", place))
 
     def _index_organisation(self, name: str, eid: str) -> None:
         for key in organisation_keys(name):
@@ -440,6 +455,7 @@ def _acronyms(name: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def _short_place(key: str) -> str:
     """The first two words of a place of four or more ("santa cruz de la sierra" -> "santa cruz"), by which
     people call it; "" for a shorter name."""
