@@ -39,8 +39,25 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 
 @cache
 def _tables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """(folded form -> canonical English name, canonical -> {lang: name})."""
+    """(folded form -> canonical English name, canonical -> {lang: name}): CLDR's names in English and Spanish,
+    ours (`_MORE_FORMS`), and pycountry's official and common names."""
     import pycountry
+
+    cldr_forms, local, by_code = _cldr()
+    forms = dict(cldr_forms)
+    for code, canonical in by_code.items():
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                _add(forms, getattr(record, attr, "") or "", canonical)
+    return forms, local
+
+
+@cache
+def _cldr() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
+    """CLDR's country names in English and Spanish and ours, without pycountry's (a twentieth of a second, so
+    the answering engine knows every country by them from start-up): (folded form -> canonical English name,
+    canonical -> {lang: name}, ISO code -> canonical)."""
     from babel import Locale
 
     names: dict[str, dict[str, str]] = {
@@ -49,24 +66,26 @@ def _tables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     codes = [c for c in names["en"] if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
     forms: dict[str, str] = {}
     local: dict[str, dict[str, str]] = {}
-
-    def add(form: str, canonical: str) -> None:
-        key = fold(form)
-        if key:
-            forms.setdefault(key, canonical)
-
+    by_code: dict[str, str] = {}
     for code in codes:
-        canonical = names["en"][code]
+        canonical = by_code[code] = names["en"][code]
         local[canonical] = {lang: table.get(code, canonical) for lang, table in names.items()}
         for table in names.values():
-            add(table.get(code, ""), canonical)
-        record = pycountry.countries.get(alpha_2=code)
-        if record is not None:
-            for attr in ("name", "official_name", "common_name"):
-                add(getattr(record, attr, "") or "", canonical)
+            _add(forms, table.get(code, ""), canonical)
         for form in _MORE_FORMS.get(code, ()):
-            add(form, canonical)
-    return forms, local
+            _add(forms, form, canonical)
+    return forms, local, by_code
+
+
+def _add(forms: dict[str, str], form: str, canonical: str) -> None:
+    key = fold(form)
+    if key:
+        forms.setdefault(key, canonical)
+
+
+def cldr_country_forms() -> dict[str, str]:
+    """Every folded CLDR form of every country name in English and Spanish, to its canonical English name."""
+    return _cldr()[0]
 
 
 def country(name: str) -> str | None:

@@ -1170,6 +1170,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{event}: the trainers are not recorded.",
         "es": "{event}: los instructores no constan.",
     },
+    "count_unrecorded": {
+        "en": "{event}: the number of {what} is not recorded.",
+        "es": "{event}: no consta el número de {what}.",
+    },
     "date_no_year": {
         "en": "{event} took place on {dates}; the release does not give the year.",
         "es": "{event} se realizó el {dates}; el comunicado no indica el año.",

@@ -397,3 +397,82 @@ def test_a_sentence_sharing_one_word_is_not_quoted_as_an_answer():
     assert NOT_RECORDED.search(budget.text) and "The release says" not in budget.text
     outcome = engine.ask("what were the results of the Lima workshop?", Conversation())
     assert "The release says" not in outcome.text  # "results" alone is in a sentence about another phase
+
+
+# -- counts, people and places asked in other words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("how many containers were seized at the Panama training?", "containers"),
+        ("¿cuántas toneladas de droga se incautaron en el taller de Freetown?", "toneladas"),
+        ("how many sessions did the Vienna side event have?", "sessions"),
+        ("how many cases were discussed at the Freetown workshop?", "cases"),
+    ],
+)
+def test_a_count_of_something_no_fact_holds_is_said_not_recorded_with_the_users_word(many, question, counted):
+    text = many.ask(question, Conversation()).text
+    assert NOT_RECORDED.search(text) and counted in text, text
+    assert not re.search(r"\b\d+ (participants|people|personas|countries|países)\b", text), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many practitioners attended the Freetown workshop?",
+        "¿cuántos operadores participaron en el taller de Freetown?",
+        "how many of them were prosecutors at the Freetown workshop?",
+    ],
+)
+def test_people_counted_by_what_they_are_are_the_attendance(many, question):
+    assert "32" in many.ask(question, Conversation()).text
+
+
+def test_a_person_is_found_by_any_of_their_surnames_and_by_what_they_did(many):
+    full = next(p.name for people in many.index.people.values() for p in people if len(p.name.split()) == 3)
+    first_surname = full.split()[1]
+    text = many.ask(f"what did {first_surname} announce?", Conversation()).text
+    assert full.split()[-1] in text or full in text, text
+    assert not re.search(r"countries|países|attended by", text), text
+
+
+def test_an_unknown_person_is_said_to_be_unknown_not_an_unknown_event(many):
+    for question in ("what is Johanna Blumquist's position?", "¿qué cargo tiene Pedro Zubizarreta?"):
+        text = many.ask(question, Conversation()).text
+        assert re.search(r"no record of a person|persona llamada", text), text
+        assert not NO_EVENT.search(text), text
+    assert "Pedro Zubizarreta" in many.ask("¿qué cargo tiene Pedro Zubizarreta?", Conversation()).text
+
+
+def test_trainers_are_asked_by_what_they_did(many):
+    for question in (
+        "who trained the participants of the Freetown workshop?",
+        "¿quiénes impartieron el taller de Freetown?",
+    ):
+        text = many.ask(question, Conversation()).text
+        assert re.search(r"trainer|instructor", text, re.IGNORECASE), text
+
+
+def test_a_place_after_held_in_is_what_a_yes_no_question_checks(many):
+    yes = many.ask("was the Freetown workshop held in Sierra Leone?", Conversation()).text
+    no = many.ask("was the Freetown workshop held in Ghana?", Conversation()).text
+    es = many.ask("¿el taller de Freetown se realizó en Sierra Leona?", Conversation()).text
+    assert yes.startswith("Yes") and no.startswith("No") and es.startswith("Sí"), (yes, no, es)
+    assert "participants' countries" not in yes + no
+
+
+def test_a_place_after_in_locates_the_event_while_the_country_after_from_is_checked(many):
+    text = many.ask("were there participants from Nicaragua in Santa Marta?", Conversation()).text
+    assert text.startswith("No") and "Santa Marta" in text, text
+    text = many.ask("¿hubo participantes de Ghana en Santa Marta?", Conversation()).text
+    assert text.startswith("Sí") and "Santa Marta" in text, text
+    text = many.ask("did participants from Guinea attend the Freetown workshop?", Conversation()).text
+    assert text.startswith("Yes"), text
+
+
+def test_an_event_whose_place_is_not_recorded_is_named_by_its_title(many):
+    placeless = [e for e, ev in many.index.events.items() if not ev.place and not ev.online]
+    names = {many.index.short_name(e, "en") for e in placeless}
+    assert all("(" in name for name in names), names
+    assert not any(re.search(r"\bonline\b.*\bonline\b", many.index.short_name(e, "en")) for e in many.index.events)

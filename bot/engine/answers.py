@@ -287,6 +287,10 @@ def unrecorded(ask: Ask) -> Finding:
     return ask.found("unrecorded", [], what=_label(ask.attribute, ask))
 
 
+def count_of(ask: Ask) -> Finding:
+    return ask.found("count_unrecorded", [], what=ask.clause.counted)
+
+
 ANSWERS: dict[str, Callable[[Ask], Finding]] = {
     "participants": participants,
     "women": women,
@@ -308,6 +312,7 @@ ANSWERS: dict[str, Callable[[Ask], Finding]] = {
     "title": title,
     "occasion": occasion,
     "summary": summary,
+    "count_of": count_of,
 }
 
 

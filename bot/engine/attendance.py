@@ -87,6 +87,8 @@ def _from_country(ask: Ask, country: str, total: Fact | None, groups: list[Fact]
         if not names:
             return ask.found("countries_unrecorded", [])
         return ask.found("country_no", countries, country=Names((country,), "place"), countries=_places(countries))
+    if ask.clause.yes_no:  # "did participants from Liberia attend?": yes, it is among their countries
+        return ask.found("country_yes", countries, country=Names((country,), "place"), countries=_places(countries))
     if len(names) == 1 and total is not None:
         facts = [total, *countries]
         return ask.found(

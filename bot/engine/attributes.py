@@ -53,6 +53,12 @@ ATTRIBUTES: tuple[Attribute, ...] = (
             "| size:0.5 | joined:0.5 | present:0.45 | completed:0.5 | followed:0.45 | officers:0.35 | officials:0.35 "
             "| asist*:0.9 | participa*:0.8 | personas:0.6 | acudieron:0.85 | vinieron:0.6 | gente:0.6 "
             "| capacitad*:0.5 | formad*:0.45 | recibieron:0.5 | cuantos:0.4 | cuantas:0.4 | how many:0.4"
+            # people counted by what they are ("how many practitioners"): weak alone, they say who is counted
+            "| practitioner*:0.35 | professional*:0.35 | agents:0.35 | experts:0.3 | staff:0.35 | members:0.3 "
+            "| student*:0.35 | trainee*:0.4 | representative*:0.35 | operators:0.35 | personnel:0.35 "
+            "| agentes:0.35 | funcionari*:0.35 | operador*:0.35 | profesional*:0.35 | expertos:0.3 | servidor*:0.35 "
+            "| miembros:0.3 | alumn*:0.35 | estudiant*:0.35 | representant*:0.35 | especialist*:0.35 "
+            "| oficiales:0.35 | tecnicos:0.3 | personal:0.3 | integrantes:0.35"
         ),
         {"en": "how many people attended {event}", "es": "cuántas personas asistieron a {event}"},
         ("participants", "participant_groups"),
@@ -99,7 +105,9 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         _cues(
             "trainer*:0.97 | instructor*:0.97 | facilitator*:0.95 | experts:0.7 | expert:0.6 | taught by:0.9 "
             "| formador*:0.95 | capacitador*:0.95 | instructores:0.97 | facilitador*:0.95 | expertos:0.7 "
-            "| docentes:0.9 | profesores:0.85 | design*:0.6 | disen*:0.6"
+            "| docentes:0.9 | profesores:0.85 | design*:0.6 | disen*:0.6 | who trained:0.9 | who taught:0.9 "
+            "| delivered by:0.85 | led by:0.7 | taught:0.8 | impartid*:0.85 | impartieron:0.9 | dictad*:0.8 "
+            "| dictaron:0.9 | quien capacito:0.9 | quienes capacitaron:0.9 | a cargo de:0.7"
         ),
         {"en": "who were the trainers of {event}", "es": "quiénes fueron los instructores de {event}"},
         ("trainers",),
@@ -239,7 +247,9 @@ ATTRIBUTES: tuple[Attribute, ...] = (
             "say:0.85 | said:0.9 | says:0.85 | quote*:0.95 | stated:0.85 | claim*:0.6 | insist*:0.8 "
             "| highlight*:0.7 | stress*:0.7 | words:0.6 | told:0.6 | talk about:0.9 | talk:0.5 | speech:0.85 "
             "| message:0.5 | dijo:0.9 | dice:0.8 | cita*:0.85 | afirm*:0.85 | declar*:0.85 | destaco:0.8 "
-            "| subrayo:0.8 | señalo:0.75 | sostuvo:0.75 | discurso:0.85 | palabras:0.6 | explain*:0.45"
+            "| subrayo:0.8 | señalo:0.75 | sostuvo:0.75 | discurso:0.85 | palabras:0.6 | explain*:0.45 "
+            "| announc*:0.85 | propos*:0.8 | call* for:0.8 | urged:0.8 | warn*:0.75 | recommend*:0.7 | anunci*:0.85 "
+            "| propus*:0.8 | propone*:0.8 | pidio:0.75 | insto:0.8 | advirtio:0.8 | recomend*:0.7 | expres*:0.6"
         ),
         {"en": "what did {person} say", "es": "qué dijo {person}"},
         ("statements",),
@@ -409,4 +419,8 @@ UNRECORDED: tuple[Attribute, ...] = tuple(
     )
 )
 
-BY_NAME: dict[str, Attribute] = {a.name: a for a in (*ATTRIBUTES, *UNRECORDED)}
+# "How many containers were seized?": a count of something no attribute holds, said not to be recorded with the
+# user's own word (`Clause.counted`), or quoted from the release when a sentence of it has that word.
+COUNT_OF = Attribute("count_of", (), {}, (), EVENT, {"en": "number", "es": "el número"})
+
+BY_NAME: dict[str, Attribute] = {a.name: a for a in (*ATTRIBUTES, *UNRECORDED, COUNT_OF)}

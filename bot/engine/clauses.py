@@ -133,6 +133,10 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     if clause.form == "how_many" and ranked and ranked[0] == "participants":
         countable = [n for n in ranked[1:] if BY_NAME[n].counts and scores[n] >= FORM_SURE]
         ranked = countable[:1] + [n for n in ranked if n not in countable[:1]]  # "how many speakers attended"
+    counted = _counted_unknown(query, clause) if clause.form == "how_many" else ""
+    if counted:  # "how many containers were seized?": whatever verb is there, containers are what is counted
+        clause.counted, clause.attributes = counted, ["count_of"]
+        return
     kinds = [sp.kind for sp in query.spans if clause.start <= sp.start < clause.end]
     if _asks_which_events(words, kinds):  # "which trainings were funded by the UK": a list, funders its filter
         ranked = ["events", *[n for n in ranked if n != "events"]]
@@ -143,6 +147,37 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
         clause.attributes = _checks(query, clause)
     else:
         clause.attributes = [default] if default else []
+
+
+def _counted_unknown(query: Query, clause: Clause) -> str:
+    """The thing "how many" / "cuántos" counts, as typed, when it is nothing the knowledge counts ("how many
+    containers were seized", "¿cuántas toneladas ...?"); "" for people, roles, kinds, countries, days ...."""
+    words = query.words
+    for i in range(clause.start, clause.end - 1):
+        if words[i] in _HOW_MANY and (words[i] != "many" or (i > 0 and words[i - 1] == "how")):
+            break
+    else:
+        return ""
+    j = i + 1
+    while j < clause.end and words[j] in _BEFORE_NOUN:
+        j += 1
+    if j >= clause.end or any(s.start <= j < s.end and s.kind != "keyword" for s in query.spans):  # a role, kind ...
+        return ""
+    noun = words[j]
+    if noun in _COUNTED or ATTRIBUTE_CUES.scores([noun], f" {noun} ") or len(noun) < 4 or not noun.isalpha():
+        return ""
+    return query.original[j] if j < len(query.original) else noun
+
+
+_HOW_MANY = frozenset({"many", "cuantos", "cuantas", "cuanta", "cuanto"})
+_BEFORE_NOUN = frozenset(
+    "of the de los las total in en them they those these ellos ellas estos estas esos esas".split()
+)
+# What people count that is the attendance or the list of events, in any words: never "not recorded".
+_COUNTED = frozenset(
+    "people persons person participants attendees delegates individuals times personas participantes asistentes "
+    "delegados veces gente total were was did are asistieron participaron hubo fueron eran son estuvieron".split()
+)
 
 
 def _checks(query: Query, clause: Clause) -> list[str]:
@@ -156,10 +191,11 @@ def _checks(query: Query, clause: Clause) -> list[str]:
     if "name" in kinds:
         return ["organisers"]
     if "place" in kinds:
+        # "was the Freetown workshop held in Sierra Leone?": a place after "held"/"in" is where it was held
         held = {"held", "take", "took", "realizo", "celebro", "realizado", "celebrado", "in", "en"}
-        first = next(s for s in query.spans if s.kind == "place" and clause.start <= s.start < clause.end)
-        before = query.words[first.start - 1] if first.start else ""
-        return ["place"] if before in held or (len(kinds) == 1 and held & set(clause.words)) else ["countries"]
+        places = [s for s in query.spans if s.kind == "place" and clause.start <= s.start < clause.end]
+        after_held = any(s.start and query.words[s.start - 1] in held for s in places)
+        return ["place"] if after_held or (len(kinds) == 1 and held & set(clause.words)) else ["countries"]
     return []
 
 
@@ -251,11 +287,21 @@ _PAST = re.compile(r"¿\s*(\w+(?:ó|aron|ieron|ía|ían))\b", re.IGNORECASE)
 
 
 def _spanish_verb_question(query: Query, clause: Clause) -> bool:
-    """A Spanish question that starts with its verb in the past is a yes/no one ("¿Financió ...?")."""
-    match = _PAST.search(query.text)
-    if match is None or clause.start >= len(query.original):
+    """A Spanish question with no question word and a verb in the past is a yes/no one: "¿Financió ...?",
+    "¿el taller de Montevideo se realizó en Uruguay?"."""
+    if clause.start >= len(query.original):
         return False
-    return query.original[clause.start] == match.group(1)
+    match = _PAST.search(query.text)
+    if match is not None and query.original[clause.start] == match.group(1):
+        return True
+    if not query.text.lstrip().startswith("¿"):
+        return False
+    words = query.original[clause.start : clause.end]
+    return any(_PRETERITE.fullmatch(w) or w.lower() in _WAS for w in words[1:])
+
+
+_PRETERITE = re.compile(r"[a-záéíóúñ]+(?:ó|aron|ieron)")  # "realizó", "participaron": lower-case, not "Limón"
+_WAS = frozenset({"hubo", "fue", "fueron", "estuvo", "estuvieron"})
 
 
 def _merge_bare(clauses: list[Clause]) -> list[Clause]:

@@ -339,7 +339,12 @@ class KnowledgeIndex:
         self.aliases[fold(programme.id.replace("-", " "))].add(("programme", programme.id))
 
     def _index_lexicon(self) -> None:
-        for surface, canonical in lexicon.PLACES.items():
+        from bot.geo import cldr_country_forms  # made once per process
+
+        words = {form for forms in (*lexicon.KINDS.values(), *lexicon.ROLES.values()) for form in forms}
+        words |= lexicon.STOPWORDS | lexicon.FILLER_WORDS
+        countries = [(f, c) for f, c in cldr_country_forms().items() if f not in words]  # "reunión" is no Réunion
+        for surface, canonical in (*countries, *lexicon.PLACES.items()):
             self.aliases[surface].add(("place", canonical))
         for kind, forms in lexicon.KINDS.items():
             for form in forms:
@@ -466,14 +471,15 @@ def _short_place(key: str) -> str:
 
 
 def _surnames(key: str) -> list[str]:
-    """The forms a person is called by after their full name: the last word, and the last two for names of
-    three or more words ("abdulai koroma bangura" -> "bangura", "koroma bangura")."""
+    """The forms a person is called by after their full name: the last word, and for names of three or more
+    words the last two, the first two and each word after the first ("julián ferraro acevedo" -> "acevedo",
+    "ferraro acevedo", "julián ferraro", "ferraro": a Spanish name's first surname is its second word)."""
     parts = key.split()
     if len(parts) < 2:
         return []
-    out = [" ".join(parts[-2:])] if len(parts) >= 3 else []
-    if len(parts[-1]) >= 4 and parts[-1] not in lexicon.STOPWORDS:
-        out.append(parts[-1])
+    out = [" ".join(parts[-2:]), " ".join(parts[:2])] if len(parts) >= 3 else []
+    later = parts[1:] if len(parts) >= 3 else parts[-1:]
+    out += [p for p in later if len(p) >= 4 and p not in lexicon.STOPWORDS]
     return out
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
 from bot.engine.text import fold
+from bot.engine.words import is_common
 
 if TYPE_CHECKING:
     from bot.engine.index import EventView, When
@@ -28,6 +29,8 @@ def unique_names(
     base = _plain_name(event, lang)
     same = sorted(groups.get(name_key(event), [eid]))
     if len(same) <= 1:
+        if not event.place and not event.online:  # "2022 training" says too little: "2022 training (Khorgos)"
+            base = _with_title_word(event, None, lang, base)
         return {(eid, lang): base}
     names: dict[tuple[str, str], str] = {}
     whens = {e: events[e].when for e in same}  # parsed once for the three tries
@@ -48,10 +51,10 @@ def _plain_name(event: EventView, lang: str) -> str:
     from bot.messages import kind_name
 
     place = _local_place(event.place, lang) if event.place else ""
-    if not place and event.online:
+    kind = kind_name(event.kind, lang)
+    if not place and event.online and not _ONLINE.search(kind):  # not "online 2022 online course"
         place = "online" if lang == "en" else "en línea"
     year = str(event.year or "")
-    kind = kind_name(event.kind, lang)
     if lang == "es":
         where = f"de {place}" if place and place != "en línea" else place
         return " ".join(p for p in (kind[:1].upper() + kind[1:], where, year) if p)
@@ -75,8 +78,15 @@ def _with_day(event: EventView, when: When | None, lang: str, base: str) -> str:
 
 
 def _with_title_word(event: EventView, when: When | None, lang: str, base: str) -> str:
-    words = [w for w in re.findall(r"[\w-]+", event.text("title")) if fold(w) not in lexicon.STOPWORDS and len(w) > 3]
-    return f"{base} ({' '.join(words[:3])})" if words else base
+    """The base name with words of the title: its proper names first ("Khorgos"), else its first words."""
+    found = re.findall(r"[\w-]+", event.text("title"))
+    words = [w for w in found if fold(w) not in lexicon.STOPWORDS and len(w) > 3]
+    proper = [w for w in found[1:] if w[:1].isupper() and len(w) > 2 and not is_common(fold(w))]
+    chosen = proper[:2] or words[:3]
+    return f"{base} ({' '.join(chosen)})" if chosen else base
+
+
+_ONLINE = re.compile(r"online|virtual|en l[ií]nea|web", re.IGNORECASE)
 
 
 def _insert(base: str, detail: str, when: When) -> str:

@@ -29,6 +29,7 @@ class Clause:
     form: str = ""
     attributes: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
+    counted: str = ""  # "how many containers ...": what is counted, when no attribute holds it (as typed)
 
     @property
     def attribute(self) -> str:

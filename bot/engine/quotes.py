@@ -69,6 +69,8 @@ def release_says(query: Query, clause: Clause, index: KnowledgeIndex, eid: str) 
 
 def _needed(clause: Clause) -> set[str]:
     """For an attribute the facts never hold, the stems of its cue words the sentence must contain."""
+    if clause.counted:  # "how many containers": a sentence with "containers" in it
+        return {fold(clause.counted)[:STEM]}
     row = BY_NAME.get(clause.attribute)
     if row is None or row.fields:
         return set()

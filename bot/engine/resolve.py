@@ -144,6 +144,9 @@ class Resolver:
         if span.kind == "ordinal":
             return attr == "series"
         if span.kind == "place":
+            before = query.words[span.start - 1] if span.start else ""
+            if before in _IN and not _alone(query, span):  # "¿hubo participantes de Ghana en Santa Marta?"
+                return False
             held_there = bool(self.index.by_place.get(fold(str(span.value))))
             return attr in ("countries", "participants", "") or (attr in _ORGANISATION_ATTRIBUTES and not held_there)
         return False

@@ -18,7 +18,7 @@ from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Conversation, Finding
 from bot.engine.people import by_description, person, speakers, statements
 from bot.engine.phrase import again, phrase
-from bot.engine.query import Clause, Query
+from bot.engine.query import Clause, Query, Span
 from bot.engine.quotes import release_says
 from bot.engine.resolve import Resolver, Subject
 
@@ -45,6 +45,10 @@ class Responder:
     def clause(self, query: Query, clause: Clause, subject: Subject, conv: Conversation) -> Finding:
         """Every attribute the clause asks, about its subject."""
         index = self.index
+        unnamed = [s for s in query.spans if s.kind == "name" and clause.start <= s.start < clause.end]
+        if unnamed and subject.kind != "person" and clause.attribute in ("position", "statements"):
+            what = _whole_name(query, unnamed[0])  # "what is John Doe's position?": no such person
+            return Finding("person_unknown", {"what": what, "names": _known_people(index)}, intent=clause.attribute)
         if subject.unknown:
             return self.unknown(query, subject)
         if subject.kind == "programme":
@@ -175,3 +179,14 @@ def _latest(clause: Clause) -> bool:
 
 def _known_people(index: KnowledgeIndex) -> str:
     return "; ".join(people[0].name for people in list(index.people.values())[:10]) or "—"
+
+
+def _whole_name(query: Query, span: Span) -> str:
+    """The name as typed with the capitalised words around it ("Pedro Ramírez", where "Pedro" alone is a word
+    of a known place and so no part of the unknown name span)."""
+    words, start, end = query.original, span.start, span.end
+    while start > 1 and words[start - 1][:1].isupper():
+        start -= 1
+    while end < len(words) and words[end][:1].isupper():
+        end += 1
+    return " ".join(words[start:end]) or span.text
