@@ -108,6 +108,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": 'I have no record of an event matching "{what}". The closest I know: {events}.',
         "es": 'No tengo registro de ningún evento que coincida con "{what}". Los más parecidos que conozco: {events}.',
     },
+    "unknown_place_dateline": {
+        "en": "I have no record of an event held in {what}; releases issued there are about: {events}.",
+        "es": "No tengo registro de un evento realizado en {what}; los comunicados fechados allí tratan de: {events}.",
+    },
     "unknown_event": {
         "en": 'I have no record of an event matching "{what}". The events I know: {events}.',
         "es": 'No tengo registro de ningún evento que coincida con "{what}". Los eventos que conozco: {events}.',

@@ -476,3 +476,38 @@ def test_an_event_whose_place_is_not_recorded_is_named_by_its_title(many):
     names = {many.index.short_name(e, "en") for e in placeless}
     assert all("(" in name for name in names), names
     assert not any(re.search(r"\bonline\b.*\bonline\b", many.index.short_name(e, "en")) for e in many.index.events)
+
+
+def test_a_place_only_releases_were_issued_in_is_said_so_with_their_events(many):
+    index = many.index
+    only_dated = [key for key in index.by_dateline if key not in index.by_place and len(key) > 3]
+    assert only_dated, "the corpus has releases dated where no event was held"
+    key = only_dated[0]
+    place = next(
+        str(f.value).split(",")[0].split("(")[0].strip()
+        for e in index.by_dateline[key]
+        for f in index.events[e].many("dateline")
+    )
+    text = many.ask(f"what happened in {place}?", Conversation()).text
+    assert re.search(r"no record of an event held in|issued there", text), text
+    assert all(index.short_name(e, "en") in text for e in index.by_dateline[key]), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿qué tiempo hará en Panamá mañana?",
+        "what time is it in Vienna right now?",
+        "any hotels near the venue in Panama?",
+    ],
+)
+def test_questions_about_weather_time_or_hotels_get_the_fallback(engine, question):
+    answer = engine.ask(question, Conversation())
+    assert answer.intent == "fallback", answer.text
+
+
+def test_a_long_place_name_with_two_letters_wrong_is_still_found(many):
+    place = max((p for p in many.index.by_place if " " not in p and len(p) >= 9), key=len)
+    typo = place[:3] + place[4] + place[3] + place[5:-1] + "x"  # two letters swapped, the last one wrong
+    text = many.ask(f"when was the {typo} event?", Conversation()).text
+    assert not NO_EVENT.search(text), (typo, text)

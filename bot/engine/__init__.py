@@ -261,7 +261,14 @@ def _count_what_was_asked(clause: Clause, conv: Conversation) -> None:
 
 
 def _strongly_in_domain(query: Query) -> bool:
-    return any(s >= IN_DOMAIN for c in query.clauses for a, s in c.scores.items() if BY_NAME[a].fields)
+    """An attribute cue as strong as the out-of-domain one: "will it rain during the training?" stays out,
+    "any hotels near the venue?" too (a hotel is no venue), "was the rain workshop held online?" is in."""
+    return any(
+        s >= IN_DOMAIN and s > query.out_of_domain
+        for c in query.clauses
+        for a, s in c.scores.items()
+        if BY_NAME[a].fields
+    )
 
 
 def _remember(

@@ -13,10 +13,12 @@ from bot.engine.attributes import ATTRIBUTES, UNRECORDED, _cues
 # Words that put a question outside what the bot knows, whatever place it names ("will it rain in Panama?").
 OUT_OF_DOMAIN = _cues(
     "weather:1 | rain*:1 | temperature:1 | forecast:1 | sunny:1 | hot:0.6 | cold:0.6 | capital of:1 | population:0.9 "
-    "| football:1 | world cup:1 | restaurant*:1 | hotel*:0.8 | flight*:0.8 | exchange rate:1 | stock:0.8 "
+    "| football:1 | world cup:1 | restaurant*:1 | hotel*:1 | flight*:0.8 | exchange rate:1 | stock:0.8 "
     "| recipe:1 | movie*:1 | song*:1 | joke:1 | clima:1 | lluvia:1 | llover*:1 | llueve:1 | temperatura:1 "
     "| pronostico:1 | calor:0.8 | frio:0.8 | futbol:1 | mundial:0.6 | restaurante*:1 | vuelo*:0.8 | receta:1 "
-    "| pelicula*:1 | cancion*:1 | chiste:1 | capital de:0.9 | poblacion:0.8 | tipo de cambio:1"
+    "| pelicula*:1 | cancion*:1 | chiste:1 | capital de:0.9 | poblacion:0.8 | tipo de cambio:1 | que tiempo hara:1 "
+    "| que tiempo hace:1 | hara calor:1 | what time is it:1 | que hora es:1 | right now:0.6 | ahora mismo:0.6 "
+    "| accommodation:1 | alojamiento:1 | hospedaje:1 | taxi*:1 | visa*:0.9 | traffic:0.9 | trafico vehicular:1"
 )
 
 

@@ -204,6 +204,7 @@ class KnowledgeIndex:
         self.by_programme: dict[str, set[str]] = defaultdict(set)
         self.by_participant_country: dict[str, set[str]] = defaultdict(set)
         self.by_format: dict[str, set[str]] = defaultdict(set)  # "online", "hybrid", "in person"
+        self.by_dateline: dict[str, set[str]] = defaultdict(set)  # folded place a release was dated in
         self.bigrams: set[str] = set()  # pairs of words in titles and topics ("virtual assets"): no cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
         self.name_groups: dict[tuple[str, int, str, bool], list[str]] = defaultdict(list)  # events one name fits
@@ -288,6 +289,9 @@ class KnowledgeIndex:
                     self._place_alias(place, key, short)
             elif name == "format":
                 self.by_format[str(facts[0].value)].add(eid)
+            elif name == "dateline":  # where the release was issued: not where the event was held
+                for key in _dateline_places(str(facts[0].value)):
+                    self.by_dateline[key].add(eid)
             elif name == "programmes":
                 for fact in facts:
                     self.by_programme[str(fact.value)].add(eid)
@@ -458,6 +462,13 @@ def _acronyms(name: str) -> list[str]:
         if len(word) >= 2 and not word.isdigit() and fold(word) not in lexicon.STOPWORDS:
             found.append(fold(word))
     return found
+
+
+def _dateline_places(dateline: str) -> list[str]:
+    """The places a dateline names, folded: "Dakar (Senegal), 12 May 2023" -> dakar, senegal; none in "3-5 May"."""
+    head = dateline.split(",")[0]
+    parts = [p.strip() for p in re.split(r"[()]", head) if p.strip()]
+    return [fold(p) for p in parts if not any(ch.isdigit() for ch in p)]
 
 
 @lru_cache(maxsize=4096)

@@ -50,7 +50,7 @@ class Query:
     spans: list[Span] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     small_talk: str = ""
-    out_of_domain: bool = False
+    out_of_domain: float = 0.0  # how surely it asks about something else ("weather": 1.0); 0 when unsure
     relative_year: int = 0  # "the year before" = -1, "two years later" = 2
     other: bool = False  # "the other one"
     pronoun_person: bool = False  # "her title?", "what did he say?"

@@ -21,6 +21,7 @@ from bot.engine.phrase import again, phrase
 from bot.engine.query import Clause, Query, Span
 from bot.engine.quotes import release_says
 from bot.engine.resolve import Resolver, Subject
+from bot.engine.text import fold
 
 MAX_EACH = 3  # a question that fits this many events is answered for each; more, and the bot asks which
 LATEST = 5  # "the latest events"
@@ -144,6 +145,10 @@ class Responder:
         """No event matches what was named: say so, with the events that match the rest of the question
         ("the Nairobi workshop": the workshops), or else the newest."""
         what = subject.unknown or query.text
+        dated = self.index.newest(self.index.by_dateline.get(fold(what), ()), 5)
+        if dated:  # "what happened in Dakar?": no event held there, but releases issued there
+            names = "; ".join(self.index.short_name(e, query.lang) for e in dated)
+            return Finding("unknown_place_dateline", {"what": what, "events": names}, [], tuple(dated), "unknown_event")
         closest = self._closest(query, what)
         key = "unknown_event_closest" if closest else "unknown_event"
         names = "; ".join(self.index.short_name(e, query.lang) for e in (closest or self.index.newest_first)[:5])

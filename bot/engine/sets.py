@@ -13,6 +13,7 @@ from bot.engine.models import Choice, Finding
 from bot.engine.phrase import Counted, Ev, Names, Num, dates_text
 from bot.engine.query import Clause, Query
 from bot.engine.resolve import Subject, _by_position, _place_or_organisation
+from bot.engine.text import fold
 from bot.messages import say
 from knowledge.facts import Fact
 
@@ -25,6 +26,11 @@ def list_events(query: Query, clause: Clause, subject: Subject, index: Knowledge
     total = subject.total or len(events)
     where = _filters(query, clause, index, subject.years)
     if not events:
+        places = [s for s in query.spans if s.kind == "place" and clause.start <= s.start < clause.end]
+        dated = index.newest(set().union(*(index.by_dateline.get(fold(str(s.value)), set()) for s in places)), 5)
+        if dated:  # no event held there, but releases issued there
+            said = {"what": places[0].text or str(places[0].value), "events": _names(index, dated, query.lang)}
+            return Finding("unknown_place_dateline", said, [], tuple(dated), "events")
         none = {"filter": where, "events": _names(index, index.newest_first[:5], query.lang)}
         return Finding("list_nothing", none, intent="events")
     facts = [f for eid in events for f in (index.events[eid].one("title"),) if f]

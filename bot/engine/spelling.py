@@ -18,6 +18,9 @@ SHORTEST = 4  # shorter words are left alone: too many known words are one lette
 CUE_CUTOFF_SHORT = 85  # a word of up to 5 letters into a cue word: one letter wrong at most
 CUE_CUTOFF = 80  # longer words into a cue word
 NAME_CUTOFF = 88  # any word into a name or topic word
+NAME_CUTOFF_LONG = 80  # a word of LONG letters or more: two letters wrong ("guayakil"), if no other name is as close
+LONG = 8
+CLEAR = 5  # points by which the best name must beat the next one for the looser cutoff
 MAX_CACHED = 100_000
 
 
@@ -48,9 +51,16 @@ class Speller:
         if not found:
             return word
         candidate, score = str(found[0]), float(found[1])
-        if candidate in self.names and score < NAME_CUTOFF:
+        if candidate in self.names and score < NAME_CUTOFF and not self._clearly(word, candidate, score):
             return word
         return word if is_common(word) else candidate
+
+    def _clearly(self, word: str, candidate: str, score: float) -> bool:
+        """Whether a long word is a typo of this one name and no other: "guayakil" -> "guayaquil"."""
+        if len(word) < LONG or score < NAME_CUTOFF_LONG:
+            return False
+        near = process.extract(word, self._choices, scorer=fuzz.ratio, score_cutoff=score - CLEAR, limit=2)
+        return [str(c) for c, *_ in near] == [candidate]
 
 
 def _cue_vocabulary() -> set[str]:

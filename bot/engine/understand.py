@@ -24,6 +24,7 @@ from bot.engine.spelling import Speller
 from bot.engine.text import apply_synonyms, clean_input, fold
 from bot.messages import DEFAULT_LANG
 
+ELSEWHERE = 0.9  # an out-of-domain cue this strong ("weather", "hotels") puts the question outside the domain
 _WORD = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 _OTHER = re.compile(r"\b(the other( one)?|the other event|el otro|la otra|the second one|el segundo|la segunda)\b")
@@ -46,7 +47,8 @@ class Parser:
         folded = " ".join(words)
         query = Query(text=cleaned, folded=folded, lang=lang, words=words, original=original)
         query.small_talk = small_talk(raw)
-        query.out_of_domain = DOMAIN_CUES.scores(words, f" {folded} ").get("out", 0.0) >= 0.9
+        out = DOMAIN_CUES.scores(words, f" {folded} ").get("out", 0.0)
+        query.out_of_domain = out if out >= ELSEWHERE else 0.0
         self._scan(query)
         query.clauses = clauses(query, cleaned, self.index.bigrams)
         query.relative_year = relative_year(folded)
