@@ -108,6 +108,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": 'I have no record of an event matching "{what}". The closest I know: {events}.',
         "es": 'No tengo registro de ningún evento que coincida con "{what}". Los más parecidos que conozco: {events}.',
     },
+    "programme_unrecorded": {
+        "en": "{name}: {what} is not recorded.",
+        "es": "{name}: no consta {what}.",
+    },
     "unknown_place_dateline": {
         "en": "I have no record of an event held in {what}; releases issued there are about: {events}.",
         "es": "No tengo registro de un evento realizado en {what}; los comunicados fechados allí tratan de: {events}.",
@@ -170,8 +174,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "{bigger} fue más grande: {a} participantes, frente a {b} en {smaller}.",
     },
     "compare_unknown": {
-        "en": "I can't compare them: the number of participants is not recorded for {events}.",
-        "es": "No puedo compararlos: el número de participantes no consta para {events}.",
+        "en": "I can't compare them by {what}: it is not recorded for {events}.",
+        "es": "No puedo compararlos por {what}: no consta para {events}.",
     },
     "compare_same": {
         "en": "{a} and {b} had the same recorded attendance: {n}.",
@@ -1081,6 +1085,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- Telegram: errors ----------------------------------------------------------------------------------
     # -- answers: what the facts say (bot.engine.answers, people, sets) -------------------------------------
     "approx": {"en": "around {n}", "es": "unos {n}"},
+    "and_word": {"en": "and", "es": "y"},
+    "countries_among": {"en": "{n}, among them {countries}", "es": "{n}, entre ellos {countries}"},
+    "or_word": {"en": "or", "es": "o"},
     "day_range_same_month": {"en": "{a} to {b}", "es": "del {a} al {b}"},
     "day_range": {"en": "{a} to {b}", "es": "del {a} al {b}"},
     "several": {"en": "{items}", "es": "{items}"},
@@ -1323,8 +1330,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "{a} y {b} tuvieron la misma asistencia registrada: {n}.",
     },
     "compare_some_unknown": {
-        "en": " (the number of participants is not recorded for {events})",
-        "es": " (el número de participantes no consta para {events})",
+        "en": " ({what}: not recorded for {events})",
+        "es": " ({what}: no consta para {events})",
+    },
+    "compare_same_most": {
+        "en": "{a} and {b} had the same number: {n}.",
+        "es": "{a} y {b} tuvieron el mismo número: {n}.",
+    },
+    "compare_most": {
+        "en": "{bigger} had the most: {a}, against {others}{unknown}.",
+        "es": "{bigger} tuvo más: {a}, frente a {others}{unknown}.",
     },
     "programme_funders_of": {"en": "{name} is funded by {names}.", "es": "{name} está financiado por {names}."},
     "programme_aims_of": {"en": "{name} aims to {items}.", "es": "Objetivos de {name}: {items}."},

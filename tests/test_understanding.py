@@ -511,3 +511,73 @@ def test_a_long_place_name_with_two_letters_wrong_is_still_found(many):
     typo = place[:3] + place[4] + place[3] + place[5:-1] + "x"  # two letters swapped, the last one wrong
     text = many.ask(f"when was the {typo} event?", Conversation()).text
     assert not NO_EVENT.search(text), (typo, text)
+
+
+def test_a_bare_ordinal_picks_among_the_events_just_listed(many):
+    conv = Conversation()
+    listed = many.ask("list all events", conv)
+    second = many.ask("the second one", conv)
+    assert list(second.events) == [listed.events[1]], second.text
+    first = many.ask("el primero", conv)
+    assert list(first.events) == [listed.events[0]], first.text
+    assert many.ask("the first one", Conversation()).intent == "fallback"  # nothing was listed
+
+
+def test_an_either_or_question_is_answered_with_the_one_that_holds(many):
+    for question in (
+        "was the Freetown workshop online or in person?",
+        "¿el taller de Freetown fue presencial o virtual?",
+    ):
+        text = many.ask(question, Conversation()).text
+        assert not re.match(r"(Yes|No|Sí)\b", text), text
+        assert re.search(r"in person|presencial|online|en línea|not recorded|no consta", text), text
+
+
+def test_a_comparison_ranks_by_what_is_asked(many):
+    index = many.index
+    with_countries = sorted(
+        (len(ev.many("participant_countries")), eid)
+        for eid, ev in index.events.items()
+        if ev.many("participant_countries")
+    )
+    (few, small), (most, big) = with_countries[0], with_countries[-1]
+    assert few < most
+    question = f"which had more countries, the {index.short_name(small)} or the {index.short_name(big)}?"
+    text = many.ask(question, Conversation()).text
+    assert text.startswith(index.the_name(big, "en")[:1].upper() + index.the_name(big, "en")[1:]), text
+    assert str(most) in text and "participants" not in text, text
+
+
+def test_what_a_programme_never_records_is_said_so(many):
+    text = many.ask("when was CRIMJUST founded?", Conversation()).text
+    assert "CRIMJUST" in text and NOT_RECORDED.search(text), text
+    assert not re.search(r"\b(19|20)\d\d\b", text), text
+
+
+def test_a_total_with_approximate_parts_is_said_approximate():
+    from bot.edits import new_fact
+    from knowledge.facts import Source
+
+    said = Source("release", "some fifty investigators took part")
+    subject = "event:lima-2024-workshop"
+    extra = [
+        new_fact(subject, "title", "Investigators trained in Lima", said),
+        new_fact(subject, "date", "2024-05-03", said),
+        new_fact(subject, "city", "Lima", said),
+        new_fact(subject, "participants", {"count": 50, "approx": True}, said),
+    ]
+    engine = Engine(bundled_facts() + extra)
+    text = engine.ask("how many people attended all the events in total?", Conversation()).text
+    assert re.search(r"around \d+ people", text) and "more than" not in text.split(":")[0], text
+
+
+def test_a_stated_number_of_countries_above_those_named_is_said_with_them(many):
+    event = next(
+        eid
+        for eid, ev in many.index.events.items()
+        if ev.one("country_count")
+        and ev.one("country_count").value["count"] > len(ev.many("participant_countries")) > 0
+    )
+    text = many.ask(f"how many people attended the {many.index.short_name(event)}?", Conversation()).text
+    n = many.index.events[event].one("country_count").value["count"]
+    assert f"{n} countries, among them" in text, text

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.engine import sets
+from bot.engine import lexicon, sets
 from bot.engine.attributes import ASKED, ATTRIBUTES, BY_NAME
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Answer, Choice, Conversation, EventsPage, Finding
@@ -94,6 +94,10 @@ class Engine:
             and not any(max(c.scores.values(), default=0) >= ASKED_CLEARLY for c in asked)
         ):
             return Answer(say(query.small_talk, lang, examples=self.examples(lang)), query.small_talk, lang, 0.9)
+        picked = _picked(query, conv)
+        if picked is not None and not asked:  # "the first one", "la segunda": of the events just offered
+            attribute = conv.attribute if conv.attribute and conv.attribute != "events" else "summary"
+            return self._pinned(snap, query, conv, attribute, picked)
         clauses = asked or self._implied(query, conv)
         for clause in clauses:
             _count_what_was_asked(clause, conv)
@@ -258,6 +262,20 @@ def _count_what_was_asked(clause: Clause, conv: Conversation) -> None:
     asked = BY_NAME.get(conv.attribute or "")
     if clause.form == "how_many" and clause.scores.get(clause.attribute, 0.0) < ASKED and asked and asked.counts:
         clause.attributes = [asked.name]
+
+
+def _picked(query: Query, conv: Conversation) -> str | None:
+    """The event a bare ordinal picks among those last listed or offered ("the second one"): None when the
+    message says more, or there is no such one."""
+    if len(query.spans) != 1 or query.spans[0].kind != "ordinal" or not conv.options:
+        return None
+    if len([w for w in query.words if w not in lexicon.FILLER_WORDS and w not in _PICKING]) > 1:
+        return None
+    n = int(query.spans[0].value)
+    return conv.options[n - 1] if 0 < n <= len(conv.options) else None
+
+
+_PICKING = frozenset({"the", "one", "el", "la", "lo", "and", "y", "what", "about", "que", "tal", "number", "numero"})
 
 
 def _strongly_in_domain(query: Query) -> bool:

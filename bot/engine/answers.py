@@ -113,7 +113,7 @@ def format_(ask: Ask) -> Finding:
     held = str(fmt.value)
     if ask.yes_no:
         asked = _asked_format(ask.clause.words)
-        if asked:
+        if asked and not _either(ask.clause.words):  # "online or in person?" asks which, not whether
             same = asked == held or (held == "hybrid" and asked in ("online", "in person"))
             return ask.found("format_yes" if same else "format_no", [fmt], format=_format_word(held))
     return ask.found("format", [fmt], format=_format_word(held))
@@ -121,13 +121,21 @@ def format_(ask: Ask) -> Finding:
 
 def _asked_format(words: list[str]) -> str:
     text = f" {' '.join(words)} "
-    if any(w in text for w in (" hybrid ", " hibrid", " mixed ")):
-        return "hybrid"
-    if any(w in text for w in (" online ", " virtual", " remote", " stream", " en linea ", " zoom ", " a distancia ")):
-        return "online"
-    if any(w in text for w in (" in person ", " person ", " presencial", " face to face ")):
-        return "in person"
-    return ""
+    return next((f for f, cues in _FORMAT_CUES.items() if any(c in text for c in cues)), "")
+
+
+def _either(words: list[str]) -> bool:
+    """Whether two formats are asked as alternatives: "was it online or in person?", "¿presencial o virtual?"."""
+    text = f" {' '.join(words)} "
+    found = [f for f, cues in _FORMAT_CUES.items() if any(c in text for c in cues)]
+    return len(found) >= 2 and (" or " in text or " o " in text)
+
+
+_FORMAT_CUES = {
+    "hybrid": (" hybrid ", " hibrid", " mixed "),
+    "online": (" online ", " virtual", " remote", " stream", " en linea ", " zoom ", " a distancia "),
+    "in person": (" in person ", " person ", " presencial", " face to face "),
+}
 
 
 def _format_word(held: str) -> Any:

@@ -43,6 +43,11 @@ def participants(ask: Ask) -> Finding:
         key, values["groups"] = "attendance_groups", _groups(groups)
     if countries:
         values["countries"] = Names(tuple(str(f.value) for f in countries), "place")
+        stated = event.one("country_count")
+        if stated is not None and int(stated.value.get("count", 0)) > len(countries):  # "from 18 countries, ..."
+            among = {"n": Counted(int(stated.value["count"]), "countries"), "countries": values["countries"]}
+            values["countries"] = Finding("countries_among", among)
+            facts.append(stated)
         key += "_countries"
         facts += countries
     return ask.found(key, facts, **values)

@@ -368,8 +368,23 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
 )
 
-# Attributes the knowledge never holds: asked about an event, they are said not to be recorded, by name.
-UNRECORDED: tuple[Attribute, ...] = tuple(
+# What a programme's facts never hold: said not to be recorded, by name ("when was CRIMJUST founded?").
+FOUNDED = Attribute(
+    "founded",
+    _cues(
+        "founded:1.1 | established:0.85 | created:0.75 | launched:0.85 | since when:0.85 | set up:0.8 "
+        "| fundad*:1.1 | se fundo:1.1 | se creo:1 | se establecio:1 | se lanzo:1 | cread*:0.75 | lanzad*:0.85 "
+        "| establecid*:0.85 | desde cuando:0.85"
+    ),
+    {"en": "when was {programme} founded", "es": "cuándo se fundó {programme}"},
+    (),
+    PROGRAMME,
+    {"en": "when it was founded", "es": "cuándo se fundó"},
+)
+
+# Attributes the knowledge never holds: asked about an event (or a programme: `FOUNDED`), they are said not to be
+# recorded, by name.
+_NEVER_OF_EVENTS = tuple(
     Attribute(name, _cues(cues), {}, (), EVENT, {"en": en, "es": es})
     for name, cues, en, es in (
         ("budget", "budget:0.95 | presupuesto:0.95", "budget", "el presupuesto"),
@@ -418,6 +433,7 @@ UNRECORDED: tuple[Attribute, ...] = tuple(
         ),
     )
 )
+UNRECORDED: tuple[Attribute, ...] = (*_NEVER_OF_EVENTS, FOUNDED)
 
 # "How many containers were seized?": a count of something no attribute holds, said not to be recorded with the
 # user's own word (`Clause.counted`), or quoted from the release when a sentence of it has that word.

@@ -123,7 +123,8 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     if clause.form == "how_many" and "countries" in scores and not _names_countries(words):
         scores["participants"] = max(scores.get("participants", 0), scores.pop("countries"))  # "how many came from X"
     default = next((f.default for f in FORMS if f.name == clause.form), "")
-    if default and default in scores and clause.form in ("when", "where"):
+    of_programmes = any(BY_NAME[n].about == {"programme"} and s >= SURE for n, s in scores.items())
+    if default and default in scores and clause.form in ("when", "where") and not of_programmes:
         scores[default] += 0.2  # "when was the 'Drugs Online' webinar held": the date, whatever the title says
     strong = max(scores.values(), default=0.0)
     if strong >= ASKED:

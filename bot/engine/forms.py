@@ -78,7 +78,9 @@ FORMS: tuple[Form, ...] = (
             "bigger:1 | larger:1 | biggest:1 | largest:1 | more people:1 | more participants:1 | fewer:1"
             " | smaller:1 | smallest:1 | compare:1 | comparison:1 | versus:1 | vs:1 | better attended:1"
             " | more attended:1 | most attended:1 | mas grande:1 | mayor:0.8 | mas participantes:1"
-            " | mas personas:1 | menor:0.8 | mas pequeño:1 | compar*:1 | mas concurrid*:1"
+            " | mas personas:1 | menor:0.8 | mas pequeño:1 | compar*:1 | mas concurrid*:1 | had more:0.95"
+            " | had the most:0.95 | more women:1 | more speakers:1 | more countries:1 | more funders:1"
+            " | tuvo mas:0.95 | hubo mas:0.9 | mas mujeres:1 | mas oradores:1 | mas paises:1 | mas financiadores:1"
         ),
         "participants",
     ),

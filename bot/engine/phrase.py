@@ -8,12 +8,15 @@ date or a range of dates. The catalogue (`bot.messages`) holds the sentences; no
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from bot.engine.attributes import BY_NAME
 from bot.engine.index import KnowledgeIndex, When
 from bot.engine.models import Finding
+from bot.engine.text import fold
 from bot.messages import (
     format_dates,
     format_day,
@@ -103,9 +106,11 @@ def _say(value: Any, lang: str, index: KnowledgeIndex) -> str:
     if isinstance(value, Num):
         return count_text(value.value, lang)
     if isinstance(value, Names):
-        items = list(dict.fromkeys(local_name(item, value.how, lang) for item in value.items))
+        items = _distinct(local_name(item, value.how, lang) for item in value.items)
         if value.word in SEPARATORS:
             return SEPARATORS[value.word].join(items)
+        if len(items) > 2 and any("," in item for item in items):  # "UNODC, Vienna; INTERPOL, Lyon and ..."
+            return "; ".join(items[:-1]) + f" {say('and_word' if value.word == 'and' else 'or_word', lang)} {items[-1]}"
         return join(items, lang, value.word)
     if isinstance(value, Dates):
         return dates_text(value.start, value.end, lang)
@@ -117,6 +122,18 @@ def _say(value: Any, lang: str, index: KnowledgeIndex) -> str:
 
 
 SEPARATORS = {"comma": ", ", "semicolon": "; "}
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """Names once each, however written: "the European Union" and "European Union", "UNODC" twice."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        key = re.sub(r"^(the|la|el|los|las) ", "", fold(name))
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
 
 
 def local_name(name: str, how: str, lang: str) -> str:

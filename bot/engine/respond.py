@@ -14,10 +14,11 @@ from bot.engine import sets
 from bot.engine.answers import answer_for
 from bot.engine.ask import Ask
 from bot.engine.attributes import BY_NAME
+from bot.engine.compare import compare
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Conversation, Finding
 from bot.engine.people import by_description, person, speakers, statements
-from bot.engine.phrase import again, phrase
+from bot.engine.phrase import Names, again, phrase
 from bot.engine.query import Clause, Query, Span
 from bot.engine.quotes import release_says
 from bot.engine.resolve import Resolver, Subject
@@ -37,7 +38,7 @@ class Responder:
         out: list[Finding] = []
         for clause in clauses:
             if clause.form == "compare":
-                out.append(sets.compare(query, self.sides(query, clause, conv), self.index))
+                out.append(compare(query, clause, self.sides(query, clause, conv), self.index))
                 continue
             subject = self.resolver.subject(query, clause, conv)
             out.append(self.clause(query, clause, subject, conv))
@@ -53,6 +54,10 @@ class Responder:
         if subject.unknown:
             return self.unknown(query, subject)
         if subject.kind == "programme":
+            if clause.attribute in BY_NAME and not BY_NAME[clause.attribute].fields:  # "when was CRIMJUST founded?"
+                name = index.programmes[subject.programme].name
+                label = Names((clause.attribute,), "label")
+                return Finding("programme_unrecorded", {"name": name, "what": label}, [], (), clause.attribute)
             attribute = clause.attribute if clause.attribute in ("funders", "partners", "objectives") else "identity"
             return sets.programme(query, subject.programme, attribute, index)
         if subject.kind == "none":

@@ -1,16 +1,15 @@
-"""Answers about several events at once: lists (filtered, newest first), counts, totals and comparisons, and the
+"""Answers about several events at once: lists (filtered, newest first), counts and totals, and the
 programmes events belong to.
 
 A list says how many events match and shows the newest `LIST_SHOWN`; a total adds recorded figures and says
-so ("more than 131" when one of them is "over 70"); a comparison ranks the events the question names, each
-side as many events as it fits ("Vienna or Panama" compares the Vienna event with every Panama one).
+so ("more than 131" when one of them is "over 70"). Comparisons are in `bot.engine.compare`.
 """
 
 from __future__ import annotations
 
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Choice, Finding
-from bot.engine.phrase import Counted, Ev, Names, Num, dates_text
+from bot.engine.phrase import Counted, Names, dates_text
 from bot.engine.query import Clause, Query
 from bot.engine.resolve import Subject, _by_position, _place_or_organisation
 from bot.engine.text import fold
@@ -98,11 +97,16 @@ def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> F
         else:
             known.append((eid, fact))
     total = sum(int(f.value["count"]) for _, f in known)
-    lower = any(f.value.get("at_least") or f.value.get("approx") for _, f in known)
+    approx = any(f.value.get("approx") for _, f in known)  # "around 87" in the sum: the sum is around too
+    lower = not approx and any(f.value.get("at_least") for _, f in known)  # "over 70" in it: more than the sum
     parts = "; ".join(f"{index.short_name(e, query.lang)}: {_count(f, query.lang)}" for e, f in known[:LIST_SHOWN])
     values = {
         "n": Counted(len(known), "events"),
-        "total": Finding("more_than", {"n": total}) if lower else str(total),
+        "total": Finding("approx", {"n": total})
+        if approx
+        else Finding("more_than", {"n": total})
+        if lower
+        else str(total),
         "parts": parts,
         "missing": Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN], query.lang)})
         if missing
@@ -112,34 +116,6 @@ def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> F
         values["missing"] = Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN], query.lang)})
     facts = [f for _, f in known]
     return Finding("total_of", values, facts, tuple(e for e, _ in known), "total")
-
-
-def compare(query: Query, sides: list[list[str]], index: KnowledgeIndex) -> Finding:
-    """The biggest of the events named (each side may be several events), by recorded attendance."""
-    events = list(dict.fromkeys(e for side in sides for e in side))
-    counted = [(eid, index.events[eid].one("participants")) for eid in events]
-    unknown = [eid for eid, fact in counted if fact is None]
-    known = [(eid, fact) for eid, fact in counted if fact is not None]
-    if len(known) < 2:
-        return Finding(
-            "compare_unknown", {"events": _names(index, unknown or events, query.lang)}, [], tuple(events), "compare"
-        )
-    ranked = sorted(known, key=lambda ef: int(ef[1].value["count"]), reverse=True)
-    (big, big_fact), rest = ranked[0], ranked[1:]
-    if all(f.value == big_fact.value for _, f in rest):
-        values = {
-            "a": Ev(big),
-            "b": Names(tuple(index.the_name(e, query.lang) for e, _ in rest)),
-            "n": Num(big_fact.value),
-        }
-        return Finding("compare_same_of", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
-    others = "; ".join(f"{index.the_name(e, query.lang)} ({_count(f, query.lang)})" for e, f in rest)
-    values = {"bigger": Ev(big), "a": Num(big_fact.value), "others": others}
-    if unknown:
-        values["unknown"] = Finding("compare_some_unknown", {"events": _names(index, unknown, query.lang)})
-    else:
-        values["unknown"] = ""
-    return Finding("compare_of", values, [big_fact] + [f for _, f in rest], tuple(events), "compare")
 
 
 def with_country(query: Query, country: str, index: KnowledgeIndex) -> Finding:
