@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.engine import lexicon
 from bot.engine.attributes import BY_NAME
-from bot.engine.index import KnowledgeIndex, When
+from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Conversation
+from bot.engine.postings import IN, Allowed, Postings, formats, narrow
 from bot.engine.query import Clause, Query, Span
 from bot.engine.text import fold
 from bot.engine.words import is_common
@@ -34,7 +34,6 @@ RARE = 2  # a proper name held by at most this many events narrows to them
 NAME_WORD = 2.0  # a capitalised topic word ("Khorgos", "FELCN") tells events apart more than a common one
 TIE = 0.25  # events whose scores are this close are equally likely
 LIST_LIMIT = 25  # events named in one answer at most
-TOPIC_FILTER = 4  # a topic word filters a list only when at most a quarter of the events hold it
 COMMON = 2000  # a descriptor shared by more events than this only ranks the candidates others bring in
 LOCATOR_KINDS = ("year", "month", "day", "place", "person", "organisation", "programme", "kind", "keyword", "ordinal")
 
@@ -60,7 +59,7 @@ class Subject:
 class Resolver:
     def __init__(self, index: KnowledgeIndex) -> None:
         self.index = index
-        self._families: dict[str, set[str]] = {}  # a kind's family, made once per index (it is never changed)
+        self.postings = Postings(index)
 
     def subject(self, query: Query, clause: Clause, conv: Conversation) -> Subject:
         index = self.index
@@ -145,7 +144,7 @@ class Resolver:
             return attr == "series"
         if span.kind == "place":
             before = query.words[span.start - 1] if span.start else ""
-            if before in _IN and not _alone(query, span):  # "¿hubo participantes de Ghana en Santa Marta?"
+            if before in IN and not _alone(query, span):  # "¿hubo participantes de Ghana en Santa Marta?"
                 return False
             held_there = bool(self.index.by_place.get(fold(str(span.value))))
             return attr in ("countries", "participants", "") or (attr in _ORGANISATION_ATTRIBUTES and not held_there)
@@ -183,7 +182,7 @@ class Resolver:
             if known:
                 return Subject("event", events=known, from_context=True)
             return Subject("event", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
-        hard, unknown = self._hard(locators, query.words, self._dates(locators))
+        hard, unknown = self._hard(locators, query.words, self.postings.dates(locators))
         if unknown:
             return Subject("event", unknown=unknown)
         hard = self._by_proper_names(query, locators, hard)
@@ -219,51 +218,16 @@ class Resolver:
         for group in _by_position(locators):
             if not any(s.kind in ("place", "person", "organisation") for s in group):
                 continue
-            postings = [(tag, p) for span in group for tag, p in self._hard_postings(span, words) or () if p]
+            postings = [(tag, p) for span in group for tag, p in self.postings.hard(span, words) or () if p]
             if not postings:
                 return None, group[0].text or str(group[0].value)
             if any(s.kind == "place" for s in group):  # an event whose place is not recorded may still be it
                 postings.append((("placeless", ""), self.index.placeless))
-            found = set().union(*(self._within(tag, p, dates) for tag, p in postings))
+            found = set().union(*(self.postings.within(tag, p, dates) for tag, p in postings))
             result = found if result is None else result & found
             if not result:
                 return None, _describe(locators)
         return result, ""
-
-    def _within(self, tag: Tag, events: set[str], dates: list[Allowed]) -> set[str]:
-        """A posting list's events within the dates named; a year by bisection (`KnowledgeIndex.in_year`)."""
-        year = next((d for d in dates if d.year is not None), None)
-        if year is None or tag is None or not events:
-            return _narrow(events, dates)
-        assert year.year is not None
-        found = self.index.in_year(tag, events, year.year)
-        if year.unknown:
-            found |= events & year.unknown
-        return _narrow(found, [d for d in dates if d is not year])
-
-    def _hard_postings(self, span: Span, words: list[str]) -> list[tuple[Tag, set[str]]] | None:
-        """The sets of events a place, person or organisation may refer to (None for other spans): for a place,
-        the events held there, and those whose participants came from there unless it follows "in"/"en" (the
-        workshop in Guatemala was held there). The sets are kept apart (a union of big ones costs) and may be
-        the index's own: never change them."""
-        value = str(span.value)
-        if span.kind == "place":
-            held = (("held", value), self._held(span))
-            if span.start > 0 and words[span.start - 1] in _IN:
-                return [held]
-            return [held, (("came", value), self.index.by_participant_country.get(value, _NONE))]
-        if span.kind == "person":
-            return [(None, {p.event for p in self.index.people.get(value, [])})]
-        if span.kind == "organisation":
-            return [(("organisation", value), self.index.by_organisation.get(value, _NONE))]
-        return None
-
-    def _held(self, span: Span) -> set[str]:
-        """The events held in the place (the index's own set when it is stored under one name only)."""
-        index = self.index
-        held = index.by_place.get(fold(str(span.value)), _NONE)
-        other = [index.by_place[k] for k in _place_keys(str(span.value)) if k in index.by_place]
-        return held.union(*other) if other else held
 
     def _scores(self, locators: list[Span], hard: set[str] | None) -> dict[str, float]:
         """How well each candidate event fits the softer locators (dates, kinds, topic words, ...).
@@ -274,8 +238,8 @@ class Resolver:
         ("training") only rank them."""
         index = self.index
         base = hard
-        for allowed in self._dates(locators):
-            base = allowed.dated | allowed.unknown if base is None else _narrow(base, [allowed])
+        for allowed in self.postings.dates(locators):
+            base = allowed.dated | allowed.unknown if base is None else narrow(base, [allowed])
         scores: dict[str, float] = dict.fromkeys(base, 0.0) if base is not None else {}
         n = max(1, len(index.events))
 
@@ -295,15 +259,15 @@ class Resolver:
             if span.kind == "place" and hard is not None:
                 # an event held there ranks above one whose participants came from there, and one whose place
                 # is not recorded comes last
-                soft.append((self._held(span), PLACE_MATCH))
+                soft.append((self.postings.held(span), PLACE_MATCH))
                 soft.append((index.by_participant_country.get(str(span.value), set()), PARTICIPANT_COUNTRY))
             elif span.kind == "year":
                 soft.append((index.by_year.get(int(span.value), set()), DATE_MATCH))
             elif span.kind == "month":
                 soft.append((index.by_month.get(int(span.value), set()), DATE_MATCH))
             elif span.kind == "kind":
-                exact = self._kind(str(span.value))
-                family = self._family(str(span.value))
+                exact = self.postings.kind(str(span.value))
+                family = self.postings.family(str(span.value))
                 soft.append((exact, KIND_EXACT * _rarity(n, len(exact))))
                 soft.append((family, KIND_FAMILY * _rarity(n, len(family))))
             elif span.kind == "programme":
@@ -313,12 +277,12 @@ class Resolver:
                 weight = index.weight(str(span.value)) * (NAME_WORD if span.text[:1].isupper() else 1.0)
                 soft.append((index.by_keyword.get(str(span.value), set()), weight))
             elif span.kind == "ordinal":
-                soft.append((self._in_series(int(span.value)), 1.0))
+                soft.append((self.postings.in_series(int(span.value)), 1.0))
         for events, weight in sorted(soft, key=lambda ew: len(ew[0])):  # the rarest first
             add(events, weight)
         for span in locators:  # a kind named that an event is not even of the family of counts against it
             if span.kind == "kind":
-                family = self._family(str(span.value))
+                family = self.postings.family(str(span.value))
                 for eid in scores.keys() - family:
                     scores[eid] -= OTHER_KIND
         if base is None:
@@ -338,49 +302,6 @@ class Resolver:
                 hard = narrowed or hard
         return hard
 
-    def _dates(self, locators: list[Span]) -> list[Allowed]:
-        """For each year or month named, the events it allows: those of that date, and those whose date is not
-        recorded (they may still be it)."""
-        index = self.index
-        out: list[Allowed] = []
-        for span in locators:
-            if span.kind == "year":
-                out.append(Allowed(index.by_year.get(int(span.value), _NONE), index.yearless, int(span.value)))
-            elif span.kind == "month":
-                out.append(Allowed(index.by_month.get(int(span.value), _NONE), index.dateless))
-        return out
-
-    def _family(self, kind: str) -> set[str]:
-        """Events of the same family as `kind` ("workshop": every training, course, webinar ... too)."""
-        family = lexicon.KIND_FAMILY.get(kind, kind)
-        if family not in self._families:
-            self._families[family] = self.index.by_kind.get(family, _NONE) | self.index.by_family.get(family, _NONE)
-        return self._families[family]
-
-    def _kind(self, kind: str) -> set[str]:
-        """Events of `kind` or of a kind it covers exactly ("course": also the "training course")."""
-        index = self.index
-        found = index.by_kind.get(kind, set())
-        narrower = [index.by_kind.get(k, set()) for k in lexicon.NARROWER_KINDS.get(kind, ())]
-        return found.union(*narrower) if any(narrower) else found
-
-    def _in_series(self, position: int) -> set[str]:
-        # Few events have a place in a series; scanning those that do is cheap.
-        out = set()
-        for eid in self.index.by_keyword.get("series", set()) | self._with_series():
-            for fact in self.index.events[eid].many("series"):
-                value = fact.value if isinstance(fact.value, dict) else {}
-                if value.get("position") == position:
-                    out.add(eid)
-        return out
-
-    def _with_series(self) -> set[str]:
-        cached = getattr(self, "_series_cache", None)
-        if cached is None:
-            cached = {eid for eid, event in self.index.events.items() if event.fields.get("series")}
-            self._series_cache = cached
-        return cached
-
     # -- several events -------------------------------------------------------------------------------------
 
     def _set(self, query: Query, locators: list[Span], conv: Conversation, clause: Clause) -> Subject:
@@ -388,24 +309,24 @@ class Resolver:
         "in"), dates, kinds, programmes, organisations, people, a format ("online"), and the rarer topic words
         ("which trainings covered cryptocurrency")."""
         index = self.index
-        formats = _formats(clause.words)
+        wanted = formats(clause.words)
         if query.relative_year and conv.years and not any(s.kind == "year" for s in locators):
             years = tuple(y + query.relative_year for y in conv.years)
             events = {e for y in years for e in index.by_year.get(y, ())}
             found = index.newest(events, LIST_LIMIT)
             return Subject("events", events=found, located=True, total=len(events), years=years)
-        if not locators and not formats:
+        if not locators and not wanted:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
-        if not formats and len(locators) == 1 and locators[0].kind == "year":  # "events in 2023": already in order
+        if not wanted and len(locators) == 1 and locators[0].kind == "year":  # "events in 2023": already in order
             low, high = index.year_ranks.get(int(locators[0].value), (0, 0))
             found = index.newest_first[low : min(high, low + LIST_LIMIT)]
             return Subject("events", events=found, located=True, total=high - low)
         matching: set[str] | None = None
-        for fmt in formats:
+        for fmt in wanted:
             held = index.by_format.get(fmt, set())
             matching = held if matching is None else matching & held
         for group in _by_position(locators):
-            lists = [p for p in (self._postings(span, query.words) for span in group) if p is not None]
+            lists = [p for p in (self.postings.filter(span, query.words) for span in group) if p is not None]
             if not lists:
                 continue
             postings = set().union(*lists)
@@ -414,79 +335,11 @@ class Resolver:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
         return Subject("events", events=index.newest(matching, LIST_LIMIT), located=True, total=len(matching))
 
-    def _postings(self, span: Span, words: list[str]) -> set[str] | None:
-        index = self.index
-        value = span.value
-        if span.kind == "year":
-            return index.by_year.get(int(value), set())
-        if span.kind == "month":
-            return index.by_month.get(int(value), set())
-        if span.kind == "place":
-            return set().union(*(p for _, p in self._hard_postings(span, words) or ()))
-        if span.kind == "keyword":  # a rare topic word filters ("cryptocurrency"); a common one says little
-            found = index.by_keyword.get(str(value), set())
-            return found if found and len(found) * TOPIC_FILTER <= len(index.events) else None
-        if span.kind == "kind":
-            return self._kind(str(value)) | index.by_family.get(str(value), set())
-        if span.kind == "programme":
-            return index.by_programme.get(str(value), set())
-        if span.kind == "organisation":
-            return index.by_organisation.get(str(value), set())
-        if span.kind == "person":
-            return {p.event for p in index.people.get(str(value), [])}
-        if span.kind == "name":
-            return set()
-        return None  # ordinals do not filter a list
-
-
-@dataclass(frozen=True)
-class Allowed:
-    """The events one year or month named allows: those of that date, and those whose date is not recorded."""
-
-    dated: set[str]
-    unknown: set[str]
-    year: int | None = None
-
-
-Tag = tuple[str, str] | None  # names a posting list of the index (None: one made for the question)
-_NONE: set[str] = set()  # shared and never changed: what a missing posting list reads as
-
-
-def _narrow(events: set[str], dates: list[Allowed]) -> set[str]:
-    """`events` within every date: each intersection walks the smaller set."""
-    for allowed in dates:
-        events = (events & allowed.dated) | (events & allowed.unknown if allowed.unknown else _NONE)
-    return events
-
 
 def _rarity(n: int, df: int) -> float:
     import math
 
     return math.log(1 + n / df) if df else 0.0
-
-
-def _place_keys(place: str) -> list[str]:
-    """Other forms a place is stored under ("Panama" also finds "Panama City")."""
-    key = fold(place)
-    return [f"{key} city", f"ciudad de {key}"]
-
-
-def _date_contradicts(when: When | None, until: When | None, years: list[int], months: list[int]) -> bool:
-    if when is None:
-        return False
-    if (
-        years
-        and when.year is not None
-        and not any(when.year <= y <= (until.year or when.year if until else when.year) for y in years)
-    ):
-        return True
-    if months:
-        span = {when.month} | ({until.month} if until else set())
-        if until and until.month >= when.month:
-            span |= set(range(when.month, until.month + 1))
-        if not span & set(months):
-            return True
-    return False
 
 
 def _describe(locators: list[Span]) -> str:
@@ -499,29 +352,6 @@ def _by_position(spans: list[Span]) -> list[list[Span]]:
     for span in spans:
         groups.setdefault((span.start, span.end), []).append(span)
     return list(groups.values())
-
-
-_FORMAT_WORDS = {
-    "online": "online",
-    "virtual": "online",
-    "virtuales": "online",
-    "virtually": "online",
-    "remote": "online",
-    "hybrid": "hybrid",
-    "hibrido": "hybrid",
-    "hibridos": "hybrid",
-    "hibrida": "hybrid",
-    "presencial": "in person",
-    "presenciales": "in person",
-}
-
-
-def _formats(words: list[str]) -> list[str]:
-    """The formats a list question asks for ("which events were online", "eventos híbridos")."""
-    found = [_FORMAT_WORDS[w] for w in words if w in _FORMAT_WORDS]
-    if "in person" in " ".join(words) or "en linea" in " ".join(words):
-        found.append("in person" if "in person" in " ".join(words) else "online")
-    return list(dict.fromkeys(found))
 
 
 def _alone(query: Query, span: Span) -> bool:
@@ -539,8 +369,6 @@ def _both(clause: Clause) -> bool:
     words = set(clause.words)
     return bool(words & {"both", "ambos", "ambas"}) or "the two" in " ".join(clause.words)
 
-
-_IN = frozenset({"in", "en", "at"})
 
 _ORGANISATION_ATTRIBUTES = frozenset({"funders", "organisers", "supporters", "partners", "trainers"})
 
