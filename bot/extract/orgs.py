@@ -15,6 +15,7 @@ from collections.abc import Callable
 from bot.engine.text import fold
 from bot.extract.model import Found
 from bot.extract.places import countries_in
+from bot.extract.programmes import is_agency
 from bot.extract.text import Doc, Span, elsewhere, excerpt
 
 _ORGANISED_BY = (
@@ -205,6 +206,8 @@ def _programme_before(before: str, programmes: dict[str, str]) -> str | None:
     if not m:
         return None
     word = m.group(1)
+    if is_agency(word):
+        return None
     pid = programmes.get(fold(word))
     if pid:
         return pid
