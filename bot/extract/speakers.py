@@ -12,7 +12,7 @@ from typing import Any
 from bot import geo, vocab
 from bot.engine.text import fold
 from bot.extract.model import Found
-from bot.extract.orgs import _ORG_HEADS, _blank_parentheses
+from bot.extract.names import ORG_HEADS, blank_parentheses
 from bot.extract.text import Doc, Span, excerpt
 
 _UP = "A-ZÁÉÍÓÚÑÜÇÀÈÌÒÙÂÊÎÔÛÄËÏÖŌ"
@@ -35,7 +35,7 @@ _NOT_NAME = (
         "airport international port river force task committee programme platform network republic states union "
         "nations centre center directorate america africa europe asia caribbean oceania pacific".split()
     )
-    | _ORG_HEADS
+    | ORG_HEADS
 )
 
 
@@ -56,7 +56,7 @@ def speakers(doc: Doc) -> list[Found]:
 
 def _people(doc: Doc, span: Span) -> list[Found]:
     text = doc.text
-    blank = _blank_parentheses(text, *span)
+    blank = blank_parentheses(text, *span)
     out: list[tuple[int, Found]] = []
     for run in _RUN.finditer(text, *span):
         start, words = run.start(), run.group(0)
