@@ -69,3 +69,62 @@ def test_programmes_are_still_found_by_their_names():
         "in Manila under UNODC's Global Programme on Cybercrime."
     )
     assert event(text, "programmes") == ["global-cybercrime-programme"]
+
+
+# -- 2. a programme's boilerplate funds the programme, not the event ------------------------------------------
+
+EVENT_SENTENCE = "Colombo, 3 May 2023 - Thirty officers took part in a course held in Colombo. "
+EVENTO = "Cochabamba, 3 de mayo de 2023. Treinta policías participaron en un curso realizado en Cochabamba. "
+
+
+@pytest.mark.parametrize(
+    ("boilerplate", "programme", "funders"),
+    [
+        ("CRIMJUST is funded by the European Union.", "crimjust", ["European Union"]),
+        (
+            "The Global Programme on Cybercrime is funded by the Governments of Canada and Norway.",
+            "global-cybercrime-programme",
+            ["Government of Canada", "Government of Norway"],
+        ),
+        (
+            "The course is part of the Global Programme on Cybercrime, which is funded by the Government of Japan.",
+            "global-cybercrime-programme",
+            ["Government of Japan"],
+        ),
+        ("GLO.ACT is funded by the European Union and implemented by UNODC.", "glo-act", ["European Union"]),
+        (
+            "The course belongs to the Container Control Programme, which is financed by the Government of Germany.",
+            "container-control-programme",
+            ["Government of Germany"],
+        ),
+    ],
+    ids=["acronym-is-funded", "programme-name-is-funded", "which-is-funded", "dotted-acronym", "new-programme"],
+)
+def test_a_programmes_funders_are_the_programmes(boilerplate, programme, funders):
+    text = EVENT_SENTENCE + boilerplate
+    assert event(text, "funders") == []
+    assert of_programmes(text, "funders") == {programme: funders}
+
+
+@pytest.mark.parametrize(
+    ("boilerplate", "programme", "funders"),
+    [
+        ("El programa CRIMJUST es financiado por la Unión Europea.", "crimjust", ["Unión Europea"]),
+        (
+            "El Programa Global contra el Ciberdelito es financiado por el Gobierno de Japón.",
+            "programa-global-contra-el-ciberdelito",
+            ["Gobierno de Japón"],
+        ),
+    ],
+    ids=["el-programa-acronimo", "el-programa-nuevo"],
+)
+def test_a_programmes_funders_are_the_programmes_in_spanish(boilerplate, programme, funders):
+    text = EVENTO + boilerplate
+    assert event(text, "funders") == []
+    assert of_programmes(text, "funders") == {programme: funders}
+
+
+def test_the_events_own_funders_stay_the_events():
+    text = EVENT_SENTENCE + "The course was funded by the Government of Germany under the CRIMJUST programme."
+    assert event(text, "funders") == ["Government of Germany"]
+    assert of_programmes(text, "funders") == {}

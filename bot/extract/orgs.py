@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.engine.text import fold
 from bot.extract import names
+from bot.extract import programmes as programme_refs
 from bot.extract.model import Found
 from bot.extract.programmes import is_agency
 from bot.extract.text import Doc, Span, elsewhere, excerpt
@@ -58,7 +59,7 @@ _NAME_END = re.compile(
     r",\s+(?!(?:the|la|el|los|las|del|de|and|y)\s)(?=[a-z])|,\s+(?:the|la|el|los|las)\s+(?=[a-z])|"
     r",\s+(?:and|y)\s+(?!(?:the|la|el|los|las|del|de)\s)(?=[a-z])|"
     r"\s+(?:which|who|during|since|between|para|durante|desde|que|en\s+el\s+marco|in\s+the\s+framework|"
-    r"as\s+part\s+of|como\s+parte|en\s+(?=[A-Z])|en\s+la\s+|en\s+el\s+|en\s+forma|de\s+forma|"
+    r"as\s+part\s+of|under\s+(?:the|its)\s|como\s+parte|en\s+(?=[A-Z])|en\s+la\s+|en\s+el\s+|en\s+forma|de\s+forma|"
     r"(?:to|for|on|from|at)\s+(?=[a-z0-9])|in\s+(?=\d)|with\s+(?:the\s+)?(?:kind\s+)?support|with\s+(?:additional\s+)?"
     r"(?:financial|funding|contributions?)|in\s+(?:partnership|cooperation|collaboration)|con\s+(?:el\s+)?apoyo|"
     r"en\s+(?:alianza|colaboración|cooperación)|and\s+(?:is\s+|was\s+)?(?:implemented|executed|run|managed|funded|"
@@ -155,7 +156,7 @@ def _funders(doc: Doc, span: Span, name: Callable[[str], str], programmes: dict[
     text = doc.say(span)
     for m in re.finditer(_FUNDED_BY, text, flags=re.IGNORECASE):
         before = text[: m.start()]
-        owner = _programme_before(before, programmes)
+        owner = programme_refs.named_before(before, programmes) or _programme_before(before, programmes)
         if owner is None and not (
             _EVENT_SUBJECT.search(before[-120:])
             or re.match(r"\s*(?:with|con)\b", text[m.start() : m.start() + 6])

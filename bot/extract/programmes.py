@@ -85,6 +85,42 @@ def is_agency(name: str) -> bool:
     return re.sub(r"^(?:the|la|el) ", "", " ".join(key.split())) in _AGENCY or fold(name) in _AGENCY
 
 
+# What may stand between a programme's name and the funding phrase about it: "CRIMJUST, which is", "El
+# Programa ..., que es", "the Global Programme on Cybercrime (".
+_TO_VERB = re.compile(
+    r"\s*[,(–-]?\s*(?:(?:which|that|que|el cual|la cual)\s+)?(?:(?:is|are|was|were|has been|have been|es|son|fue|"
+    r"fueron|ha sido|han sido)\s+)?(?:(?:also|generously|jointly|mainly|primarily|tambien|también|principalmente|"
+    r"conjuntamente)\s+)?$",
+    re.IGNORECASE,
+)
+_LINKS = r"(?:on|against|for|of|to|and|the|de|del|la|el|contra|sobre|para|y|e)"
+# A programme's own name, ending where the funding phrase begins: "the Global Programme on Cybercrime", "the
+# Container Control Programme (CCP)", "el Programa Global contra el Ciberdelito".
+_NAMED_END = re.compile(
+    rf"(?:[A-Z][\w.'’-]*\s+(?:{_LINKS}\s+)*)*(?:Programme|Program|Project|Programa|Proyecto)"
+    rf"(?:\s+(?:{_LINKS}\s+)*[A-Z][\w.-]*)*(?:\s*\([A-Z][\w.-]+\))?$"
+)
+
+
+def named_before(before: str, known: dict[str, str]) -> str | None:
+    """The programme a funding phrase is about when the words just before it name one: a programme the knowledge
+    base knows by any of its names ("The Global Programme on Cybercrime is funded by", "GLO.ACT, which is
+    funded by"), or one called a programme ("the Container Control Programme, which is financed by"); its id."""
+    head = before[: _TO_VERB.search(before).start()]  # type: ignore[union-attr]  # (it matches the empty end)
+    folded = fold(head)
+    for name, pid in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        if (folded == name or folded.endswith(" " + name)) and not is_agency(name):
+            return pid
+    m = _NAMED_END.search(head)
+    if not m:
+        return None
+    name = re.sub(r"^(?:The|the|El|el|La|la)\s+", "", m.group(0))
+    name = re.sub(r"^(?:UNODC|ONUDD)['’]s\s+", "", name)
+    if is_agency(name) or _NOT_PROGRAMME.search(fold(name)) or not re.search(r"[A-Z]", name):
+        return None
+    return _known(name, known) or _new_id(name)
+
+
 def _known(name: str, known: dict[str, str]) -> str | None:
     if is_agency(name):
         return None
