@@ -128,3 +128,62 @@ def test_the_events_own_funders_stay_the_events():
     text = EVENT_SENTENCE + "The course was funded by the Government of Germany under the CRIMJUST programme."
     assert event(text, "funders") == ["Government of Germany"]
     assert of_programmes(text, "funders") == {}
+
+
+# -- 3. funders named one by one, and governments in the plural ------------------------------------------------
+
+WORKSHOP = "Windhoek, 6 June 2022 - A workshop for 24 magistrates was held in Windhoek. "
+TALLER = "Cusco, 6 de junio de 2022. Un taller para 24 jueces se realizó en Cusco. "
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        (
+            WORKSHOP + "The workshop was funded by the European Union and by the Government of Japan.",
+            ["European Union", "Government of Japan"],
+        ),
+        (
+            WORKSHOP + "The workshop was funded by the Ministry of Foreign Affairs of Denmark and by Global Affairs "
+            "Canada.",
+            ["Ministry of Foreign Affairs of Denmark", "Global Affairs Canada"],
+        ),
+        (
+            WORKSHOP + "The workshop was funded by the Governments of Canada and Norway, and by the European Union.",
+            ["Government of Canada", "Government of Norway", "European Union"],
+        ),
+        (
+            WORKSHOP + "The workshop was funded by the Governments of the United Kingdom and the Netherlands.",
+            ["Government of the United Kingdom", "Government of the Netherlands"],
+        ),
+        (
+            TALLER + "El taller fue financiado por la Unión Europea y por el Gobierno de Japón.",
+            ["Unión Europea", "Gobierno de Japón"],
+        ),
+        (
+            TALLER + "El taller se realizó con financiamiento de la Unión Europea y de la Embajada de Francia.",
+            ["Unión Europea", "Embajada de Francia"],
+        ),
+        (
+            TALLER + "El taller contó con el financiamiento de los Gobiernos de Canadá, Noruega y Suecia.",
+            ["Gobierno de Canadá", "Gobierno de Noruega", "Gobierno de Suecia"],
+        ),
+    ],
+    ids=["and-by", "and-by-no-article", "plural-then-and-by", "plural-with-articles", "y-por", "y-de", "gobiernos"],
+)
+def test_each_funder_is_one_funder(text, funders):
+    assert event(text, "funders") == funders
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TALLER + "El taller fue organizado por el Ministerio de Justicia y de Derechos Humanos.",
+        WORKSHOP + "The workshop was organised by the Government of Antigua and Barbuda.",
+    ],
+    ids=["y-de-inside-a-name", "country-with-and"],
+)
+def test_one_name_with_and_inside_stays_one(text):
+    found = event(text, "organisers")
+    assert len(found) == 1
+    assert found[0] in text

@@ -6,7 +6,9 @@ Enforcement" (one each), tidied of articles and long glosses.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
+from bot import geo
 from bot.engine.text import fold
 from bot.extract.places import countries_in
 from bot.extract.text import Doc
@@ -62,8 +64,9 @@ def split(doc: Doc, start: int, end: int, through: bool = False) -> list[str]:
     country_starts = {a for a, _, _ in named}
     country_ends = {b for _, b, _ in named}
     joins = (
-        r",\s+(?:and\s+|y\s+)?|\s+(?:and|y|e|&|together with|junto con|jointly with|as well as|así como)\s+"
-        r"(?:(?:from|of|de)\s+)?"
+        r",\s+(?:and\s+|y\s+)?(?:(?:by|por)\s+)?|"
+        r"\s+(?:and|y|e|&|together with|junto con|jointly with|as well as|así como)\s+"
+        r"(?:(?:from|of|de|by|por)\s+)?"
     )
     if through:
         joins += r"|\s+through\s+(?=the\s)"
@@ -75,12 +78,14 @@ def split(doc: Doc, start: int, end: int, through: bool = False) -> list[str]:
         right = plain[b:end]
         left = plain[cuts[-1] : a].strip()
         after_comma = m.group(0).lstrip().startswith(",")
+        again = bool(re.search(r"\b(?:by|por|from)\s+$", m.group(0)))  # "and by ...": the verb's object again
         bare = re.sub(r"^(?:the|la|el|los|las|del|de la|de)\s+", "", right)
         named_left = re.sub(r"^(?:the|la|el|los|las)\s+", "", left)
         if b + len(right) - len(bare) in country_starts and (a in country_ends or named_left[:1].isupper()):
             cuts += [a, b]  # "Japan, Canada and the European Union", "the Governments of Germany and Norway"
         elif (
             _starts_name(right, strict=not after_comma)
+            or (again and bare[:1].isupper())
             or (left.endswith(")") and bare[:1].isupper())
             or (left.isupper() and bare[:1].isupper())
         ):
@@ -103,18 +108,26 @@ def _starts_name(right: str, strict: bool) -> bool:
     return not strict and m.group(0) != word and word[:1].isupper()
 
 
+_ARTICLE = re.compile(r"^(?:the|la|el|los|las)\s+")
+
+
 def _distribute(items: list[str]) -> list[str]:
     """ "the Governments of Germany and Norway" -> Government of Germany, Government of Norway; "the
     Cybercrime and CRIMJUST programs" -> Cybercrime programs, CRIMJUST programs."""
     if not items:
         return items
     first = re.match(r"\s*(?:the\s+|los\s+|las\s+)?((?:[\w-]+\s+)?[\w-]+?)(ies|ones|s)\s+(of|de|from)\s+", items[0])
-    if first and len(items) > 1 and all(len(i.split()) <= 4 and i.strip()[:1].isupper() for i in items[1:]):
-        ending = {"ies": "y", "ones": "ón", "s": ""}[first.group(2)]
-        head = f"{first.group(1)}{ending} {first.group(3)}"
-        rest = items[0][first.end() :]
-        others = [re.sub(r"^(?:the|la|el)\s+", "", i.strip()) for i in items[1:]]
-        return [f"{head} {rest}"] + [f"{head} {other}" for other in others]
+    if first and len(items) > 1:
+        others = [i.strip() for i in items[1:]]
+        # "the Governments of Canada and Norway, and the European Union": the head is shared by the countries
+        shared = list(takewhile(geo.country, others))
+        if not shared and all(len(i.split()) <= 4 and _ARTICLE.sub("", i)[:1].isupper() for i in others):
+            shared = others
+        if shared:
+            ending = {"ies": "y", "ones": "ón", "s": ""}[first.group(2)]
+            head = f"{first.group(1)}{ending} {first.group(3)}"
+            rest = items[0][first.end() :]
+            return [f"{head} {rest}"] + [f"{head} {other}" for other in shared] + others[len(shared) :]
     last = re.search(r"\s+(programmes|programs|projects|programas|proyectos)\s*$", items[-1])
     if last and len(items) > 1:
         return [f"{i.strip()} {last.group(1)}" for i in items[:-1]] + [items[-1]]

@@ -57,7 +57,7 @@ _EVENT_SUBJECT = re.compile(
 _NAME_END = re.compile(
     r",\s+(?:and\s+)?(?:which|who|with|hosted|was|were|is|has|have|que|quien|the\s+[a-z]+\s+(?:was|is))\b|"
     r",\s+(?!(?:the|la|el|los|las|del|de|and|y)\s)(?=[a-z])|,\s+(?:the|la|el|los|las)\s+(?=[a-z])|"
-    r",\s+(?:and|y)\s+(?!(?:the|la|el|los|las|del|de)\s)(?=[a-z])|"
+    r",\s+(?:and|y)\s+(?!(?:the|la|el|los|las|del|de|by|por|from)\s)(?=[a-z])|"
     r"\s+(?:which|who|during|since|between|para|durante|desde|que|en\s+el\s+marco|in\s+the\s+framework|"
     r"as\s+part\s+of|under\s+(?:the|its)\s|como\s+parte|en\s+(?=[A-Z])|en\s+la\s+|en\s+el\s+|en\s+forma|de\s+forma|"
     r"(?:to|for|on|from|at)\s+(?=[a-z0-9])|in\s+(?=\d)|with\s+(?:the\s+)?(?:kind\s+)?support|with\s+(?:additional\s+)?"
