@@ -187,3 +187,62 @@ def test_one_name_with_and_inside_stays_one(text):
     found = event(text, "organisers")
     assert len(found) == 1
     assert found[0] in text
+
+
+# -- 4. a speaker's title before the name ------------------------------------------------------------------------
+
+OPENING = "Accra, 7 July 2023 - Twenty judges took part in a workshop held in Accra. "
+APERTURA = "Quito, 7 de julio de 2023. Veinte jueces participaron en un taller realizado en Quito. "
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "position"),
+    [
+        (
+            OPENING + '"Borders cannot stop this kind of crime on their own," said DOJ Undersecretary John Smith.',
+            "John Smith",
+            "DOJ Undersecretary",
+        ),
+        (
+            OPENING + '"We need faster answers to requests from partners," the Attorney General, Jane Roe, said.',
+            "Jane Roe",
+            "Attorney General",
+        ),
+        (
+            OPENING + '"We need faster answers to requests from partners," said the country\'s attorney general, '
+            "Efua Boateng.",
+            "Efua Boateng",
+            "attorney general",
+        ),
+        (
+            OPENING + '"We need faster answers to requests from partners," said Under-Secretary for Justice Kofi '
+            "Asante.",
+            "Kofi Asante",
+            "Under-Secretary for Justice",
+        ),
+        (
+            APERTURA + '"Necesitamos respuestas más rápidas de nuestros socios", afirmó la fiscal general, María '
+            "Pérez, durante la apertura.",
+            "María Pérez",
+            "fiscal general",
+        ),
+        (
+            APERTURA + '"Necesitamos respuestas más rápidas de nuestros socios", dijo el subsecretario de Justicia, '
+            "Pedro Gil.",
+            "Pedro Gil",
+            "subsecretario de Justicia",
+        ),
+    ],
+    ids=[
+        "said-title-name",
+        "title-comma-name-said",
+        "possessive-title",
+        "title-for-field",
+        "afirmo-la",
+        "subsecretario",
+    ],
+)
+def test_a_speaker_named_after_the_title(text, name, position):
+    result = read(text)
+    assert result.values("speakers") == [{"name": name, "position": position}]
+    assert [s["speaker"] for s in result.values("statements")] == [name]
