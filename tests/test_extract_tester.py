@@ -246,3 +246,47 @@ def test_a_speaker_named_after_the_title(text, name, position):
     result = read(text)
     assert result.values("speakers") == [{"name": name, "position": position}]
     assert [s["speaker"] for s in result.values("statements")] == [name]
+
+
+# -- 5. an audience in two parts has no total unless one is stated ---------------------------------------------
+
+
+def _parts(result) -> list[tuple[int, list]]:
+    return [(g["count"], g["roles"]) for g in result.values("participant_groups")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Suva, 2 March 2024 - The forum in Suva was attended by 30 participants in person and 45 online.",
+            [(30, []), (45, [])],
+        ),
+        (
+            "Suva, 2 March 2024 - Thirty prosecutors attended the forum in Suva in person and 45 more joined online.",
+            [(30, ["prosecutors"]), (45, [])],
+        ),
+        (
+            "Sucre, 2 de marzo de 2024. En el foro en Sucre participaron 30 personas de forma presencial y 45 en "
+            "línea.",
+            [(30, []), (45, [])],
+        ),
+        (
+            "Sucre, 2 de marzo de 2024. En el foro en Sucre participaron 30 fiscales presenciales y 45 virtuales.",
+            [(30, ["prosecutors"]), (45, [])],
+        ),
+    ],
+    ids=["in-person-and-online", "and-more-online", "presencial-y-en-linea", "presenciales-y-virtuales"],
+)
+def test_the_parts_of_a_hybrid_audience_are_not_summed(text, parts):
+    result = read(text)
+    assert result.values("participants") == []
+    assert _parts(result) == parts
+    assert result.values("format") == ["hybrid"]
+
+
+def test_a_stated_total_of_a_hybrid_audience_is_kept():
+    text = "Suva, 2 March 2024 - A total of 75 participants attended the forum in Suva, 30 in person and 45 online."
+    result = read(text)
+    assert result.values("participants") == [{"count": 75, "at_least": False, "approx": False}]
+    assert _parts(result) == [(30, []), (45, [])]

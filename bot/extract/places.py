@@ -131,7 +131,12 @@ def _venue(doc: Doc, clause: Span) -> list[Found]:
     return []
 
 
-_HYBRID = re.compile(r"\b(?:hybrid|hibrid[oa]|in person and online|presencial y virtual|presencial y en linea)\b")
+_HYBRID = re.compile(
+    r"\b(?:hybrid|hibrid[oa]|in person and online|presencial y virtual|presencial y en linea|"
+    # an audience in two parts: "30 in person and 45 online", "30 de forma presencial y 45 en línea"
+    r"in person and (?:\w+ ){1,3}?(?:online|virtually|remotely)|online and (?:\w+ ){1,3}?in person|"
+    r"presencial\w* y (?:\w+ ){1,3}?(?:en linea|virtual\w*|de (?:forma|manera) (?:virtual|remota)|a distancia))\b"
+)
 _ONLINE = re.compile(
     r"\b(?:held online|online (?:event|course|training|workshop|session|meeting|conference|seminar)s?|webinars?|"
     r"virtual (?:course|meeting|event|training|workshop|session|conference)s?|virtually|zoom|microsoft teams|"
