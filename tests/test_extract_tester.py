@@ -290,3 +290,34 @@ def test_a_stated_total_of_a_hybrid_audience_is_kept():
     result = read(text)
     assert result.values("participants") == [{"count": 75, "at_least": False, "approx": False}]
     assert _parts(result) == [(30, []), (45, [])]
+
+
+# -- 6. people from a number of countries ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "countries"),
+    [
+        (
+            "Mendoza, 9 de abril de 2024. Más de 200 personas de 18 países participaron en el foro en Mendoza.",
+            {"count": 200, "at_least": True, "approx": False},
+            {"count": 18, "at_least": False, "approx": False},
+        ),
+        (
+            "Kigali, 9 April 2024 - More than 200 people from 18 countries took part in the forum in Kigali.",
+            {"count": 200, "at_least": True, "approx": False},
+            {"count": 18, "at_least": False, "approx": False},
+        ),
+        (
+            "Kigali, 9 April 2024 - Some 60 delegates from more than 20 countries took part in the forum in Kigali.",
+            {"count": 60, "at_least": False, "approx": True},
+            {"count": 20, "at_least": True, "approx": False},
+        ),
+    ],
+    ids=["mas-de-200-personas-de-18-paises", "more-than-200-from-18", "from-more-than-20"],
+)
+def test_the_number_of_countries_is_the_one_before_countries(text, participants, countries):
+    result = read(text)
+    assert result.values("participants") == [participants]
+    assert result.values("country_count") == [countries]
+    assert result.values("participant_groups") == []

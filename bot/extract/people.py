@@ -152,7 +152,7 @@ def _names_people(label: str) -> bool:
 
 def _trim(label: str) -> str:
     label = label.strip().strip(",").strip()
-    return re.sub(r"\s+(?:and|y|e)$", "", label)
+    return re.sub(r"\s+(?:and|y|e|de|del|of|from)$", "", label)  # "200 personas de [18 países]"
 
 
 def _before_origin(doc: Doc, start: int, label: str) -> str:
@@ -369,11 +369,13 @@ def _countries(doc: Doc, sentence: Span, clause: Span) -> list[Found]:
                 found.append(Found("participant_countries", name, quote))
         m = _COUNTRY_COUNT.search(doc.flat, *span)
         if m and not any(f.field == "country_count" for f in found):
-            n = next((x for x in numbers(doc.text, doc.flat, doc.lang, m.start("n"), m.end("n"))), None)
-            if n is not None:
-                before = doc.flat[max(span[0], m.start() - 20) : m.start()]
-                value = {"count": n.value, "at_least": bool(_AT_LEAST.search(before + " ")), "approx": False}
-                found.append(Found("country_count", value, excerpt(doc, span, m.start(), m.end())))
+            said = numbers(doc.text, doc.flat, doc.lang, m.start("n"), m.end("n"))
+            n = said[-1] if said and not doc.flat[said[-1].end : m.end("n")].strip() else None
+            if n is not None:  # the number just before "countries" ("200 personas de 18 países": 18)
+                before = doc.flat[max(span[0], n.start - 20) : n.start]
+                value = {"count": n.value, "at_least": bool(_AT_LEAST.search(before))}
+                value["approx"] = bool(_ABOUT.search(before))
+                found.append(Found("country_count", value, excerpt(doc, span, n.start, m.end())))
     return found
 
 
