@@ -321,3 +321,27 @@ def test_the_number_of_countries_is_the_one_before_countries(text, participants,
     assert result.values("participants") == [participants]
     assert result.values("country_count") == [countries]
     assert result.values("participant_groups") == []
+
+
+# -- 7. a common word is no city -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Murcia, 4 de mayo de 2023. Veinte fiscales participaron en una capacitación en la sede del Centro de "
+        "Formación en Justicia y Seguridad.",
+        "Sevilla, 4 de mayo de 2023. El taller sobre formación en Justicia Penal Juvenil reunió a 20 fiscales.",
+        "Warsaw, 4 May 2023 - Twenty officers joined the training in Police Science organised by the Academy.",
+    ],
+    ids=["en-justicia-y-seguridad", "en-justicia-penal", "in-police-science"],
+)
+def test_a_word_in_a_name_is_not_a_city(text):
+    result = read(text)
+    assert result.values("city") == []
+    assert result.values("country") == []
+
+
+def test_a_city_named_by_a_common_word_is_taken_where_the_text_says_the_event_was_there():
+    text = "Paraná, 4 May 2023 - Twenty officers took part in a training held in Concordia, Argentina."
+    assert event(text, "city") == ["Concordia"]
