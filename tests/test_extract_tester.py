@@ -345,3 +345,78 @@ def test_a_word_in_a_name_is_not_a_city(text):
 def test_a_city_named_by_a_common_word_is_taken_where_the_text_says_the_event_was_there():
     text = "Paraná, 4 May 2023 - Twenty officers took part in a training held in Concordia, Argentina."
     assert event(text, "city") == ["Concordia"]
+
+
+# -- 11. round figures in words are approximate ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "at_least"),
+    [
+        ("Oruro, 4 de mayo de 2023. Medio centenar de fiscales participaron en el taller.", 50, False),
+        ("Oruro, 4 de mayo de 2023. Una veintena de fiscales participaron en el taller.", 20, False),
+        ("Oruro, 4 de mayo de 2023. Una decena de jueces participaron en el taller.", 10, False),
+        ("Oruro, 4 de mayo de 2023. Un centenar de policías participaron en el taller.", 100, False),
+        ("Gulu, 4 May 2023 - A dozen judges took part in the workshop.", 12, False),
+        ("Gulu, 4 May 2023 - More than a dozen judges took part in the workshop.", 12, True),
+    ],
+    ids=["medio-centenar", "una-veintena", "una-decena", "un-centenar", "a-dozen", "more-than-a-dozen"],
+)
+def test_a_round_figure_in_words_is_an_approximate_count(text, count, at_least):
+    result = read(text)
+    assert result.values("participants") == [{"count": count, "at_least": at_least, "approx": True}]
+    assert [f.flag for f in result.facts if f.field == "participants"] == ["approximate"]
+
+
+def test_a_round_number_of_countries_is_approximate():
+    text = "Oruro, 4 de mayo de 2023. Participaron en el taller 40 policías de una decena de países."
+    assert event(text, "country_count") == [{"count": 10, "at_least": False, "approx": True}]
+
+
+# -- 12. women counted among the participants, by their role ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "women"),
+    [
+        ("Gulu, 4 May 2023 - Forty delegates took part in the workshop. Nineteen of the delegates were women.", 19),
+        ("Oruro, 4 de mayo de 2023. Cuarenta fiscales participaron en el taller. 19 de los fiscales eran mujeres.", 19),
+        (
+            "Oruro, 4 de mayo de 2023. Cuarenta personas participaron en el taller. 19 de los participantes eran "
+            "mujeres.",
+            19,
+        ),
+    ],
+    ids=["of-the-delegates", "de-los-fiscales", "de-los-participantes"],
+)
+def test_women_among_the_participants_named_by_role(text, women):
+    assert event(text, "women") == [{"count": women}]
+
+
+def test_women_among_others_than_the_participants_are_not_counted():
+    text = "Gulu, 4 May 2023 - Forty judges took part in the workshop. Two of the trainers were women."
+    assert event(text, "women") == []
+
+
+# -- 13. places in a series, and firsts of their kind ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [
+        (
+            "Gulu, 4 May 2023 - The workshop, the third in a series of five workshops, brought together 20 judges.",
+            [{"text": "third in a series of five workshops", "position": 3, "of": 5}],
+        ),
+        (
+            "Oruro, 4 de mayo de 2023. El taller, el segundo de cuatro talleres, reunió a 20 jueces.",
+            [{"text": "segundo de cuatro talleres", "position": 2, "of": 4}],
+        ),
+        ("Gulu, 4 May 2023 - The workshop, the first of its kind, brought together 20 judges in Gulu.", []),
+        ("Gulu, 4 May 2023 - This is the first training of its kind in the region; 20 judges took part.", []),
+        ("Oruro, 4 de mayo de 2023. Es el primer taller de este tipo en el país; participaron 20 jueces.", []),
+    ],
+    ids=["third-in-a-series-of-five", "segundo-de-cuatro", "first-of-its-kind", "first-x-of-its-kind", "de-este-tipo"],
+)
+def test_series_positions(text, series):
+    assert event(text, "series") == series

@@ -119,7 +119,7 @@ def _counts(doc: Doc, clause: Span) -> list[Count]:
                 label,
                 n.end + 1 + len(label),
                 bool(_AT_LEAST.search(before)),
-                bool(_ABOUT.search(before)),
+                bool(_ABOUT.search(before)) or n.approx,
                 bool(_TOTAL.search(before)),
                 _mode_of(mode.group("how")) if mode else "",
             )
@@ -317,6 +317,13 @@ _OF_PARTICIPANTS = re.compile(
 )
 
 
+@cache
+def _of_role() -> re.Pattern[str]:
+    """ "of the delegates", "de los fiscales": the people the women or men are counted among."""
+    forms = "|".join(map(re.escape, sorted(_role_forms(), key=len, reverse=True)))
+    return re.compile(rf"\b(?:of the|of those|among the|de los|de las|entre los|entre las) (?:[\w-]+ )?(?:{forms})\b")
+
+
 def _shares(doc: Doc) -> list[Found]:
     """Women and men said apart from the count: "Thirteen of the participants were women", "El 35 por ciento de
     los participantes son mujeres", "Women accounted for 46 per cent"."""
@@ -324,7 +331,7 @@ def _shares(doc: Doc) -> list[Found]:
     for span in doc.body():
         for clause in clause_spans(doc.text, span):
             folded = doc.flat[clause[0] : clause[1]]
-            if elsewhere(doc, clause) or not _OF_PARTICIPANTS.search(folded):
+            if elsewhere(doc, clause) or not (_OF_PARTICIPANTS.search(folded) or _of_role().search(folded)):
                 continue
             for field, pattern in (("women", _WOMEN), ("men", _MEN)):
                 if not pattern.search(folded) or any(f.field == field for f in found):
@@ -374,7 +381,7 @@ def _countries(doc: Doc, sentence: Span, clause: Span) -> list[Found]:
             if n is not None:  # the number just before "countries" ("200 personas de 18 países": 18)
                 before = doc.flat[max(span[0], n.start - 20) : n.start]
                 value = {"count": n.value, "at_least": bool(_AT_LEAST.search(before))}
-                value["approx"] = bool(_ABOUT.search(before))
+                value["approx"] = n.approx or bool(_ABOUT.search(before))
                 found.append(Found("country_count", value, excerpt(doc, span, n.start, m.end())))
     return found
 
