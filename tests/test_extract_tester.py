@@ -420,3 +420,36 @@ def test_women_among_others_than_the_participants_are_not_counted():
 )
 def test_series_positions(text, series):
     assert event(text, "series") == series
+
+
+# -- 10. co-organisers organise; instructors teach ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "organisers", "trainers"),
+    [
+        (
+            "Ica, 4 May 2023 - The workshop was co-organised by the Judiciary of Peru and the Ministry of Justice, "
+            "with instructors from the Spanish National Police. Twenty judges took part.",
+            ["Judiciary of Peru", "Ministry of Justice"],
+            ["Spanish National Police"],
+        ),
+        (
+            "Ica, 4 de mayo de 2023. El taller fue coorganizado por la Fiscalía y el Ministerio de Justicia, con "
+            "instructores de la Policía Nacional de España. Participaron 20 fiscales.",
+            ["Fiscalía", "Ministerio de Justicia"],
+            ["Policía Nacional de España"],
+        ),
+        (
+            "Ica, 4 May 2023 - The Judiciary, jointly with the Ministry of Justice, organised the workshop for 20 "
+            "judges.",
+            ["Judiciary", "Ministry of Justice"],
+            [],
+        ),
+    ],
+    ids=["co-organised-with-instructors", "coorganizado-con-instructores", "jointly-with"],
+)
+def test_co_organisers_and_instructors(text, organisers, trainers):
+    result = read(text)
+    assert result.values("organisers") == organisers
+    assert result.values("trainers") == trainers

@@ -64,7 +64,7 @@ def split(doc: Doc, start: int, end: int, through: bool = False) -> list[str]:
     country_starts = {a for a, _, _ in named}
     country_ends = {b for _, b, _ in named}
     joins = (
-        r",\s+(?:and\s+|y\s+)?(?:(?:by|por)\s+)?|"
+        r",?\s+(?:together with|jointly with|junto con|conjuntamente con)\s+|,\s+(?:and\s+|y\s+)?(?:(?:by|por)\s+)?|"
         r"\s+(?:and|y|e|&|together with|junto con|jointly with|as well as|así como)\s+"
         r"(?:(?:from|of|de|by|por)\s+)?"
     )

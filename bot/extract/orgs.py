@@ -221,7 +221,7 @@ def _after(doc: Doc, span: Span, trigger: str, field: str, name: Callable[[str],
 def _trainers(doc: Doc, span: Span) -> list[Found]:
     text = doc.say(span)
     m = re.search(
-        rf"(?:^|,\s+|\b(?:by|por|participaron|las clases están|the sessions were)\s+)"
+        rf"(?:^|,\s+|\b(?:by|por|with|con|participaron|las clases están|the sessions were)\s+)"
         rf"(?:the\s+|los\s+|las\s+)?(?:{_TRAINERS})",
         text,
         flags=re.IGNORECASE,
