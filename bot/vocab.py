@@ -116,5 +116,7 @@ POSITION_WORDS = frozenset(
     consultora gerente comandante coronel capitan procurador procuradora magistrado magistrada subdirector
     subdirectora comptroller controller auditor registrar solicitor commandant principal administrator justice
     gobernador gobernadora alcalde alcaldesa intendente vicefiscal subcomisionado
-    agregado agregada encargado encargada delegado delegada titular decano decana rector rectora""".split()
+    agregado agregada encargado encargada delegado delegada titular decano decana rector rectora
+    undersecretary under-secretary subsecretario subsecretaria vicepresident vicepresidente vicepresidenta
+    viceminister vice-minister""".split()
 )

@@ -8,6 +8,7 @@ shapes UNODC news items, regional offices, ministries and the press use; each mo
 - `places`: city, country, venue and format (a dateline never says where the event was)
 - `people`: participants, groups, women and men, their countries
 - `orgs`: organisers, funders, supporters, partners and trainers; a programme's own funder is the programme's
+- `names`: the names in a list of organisations ("the Governments of Canada and Norway" is two)
 - `speakers`: speakers, their positions and what they said
 - `about`: title, kind, topics, objectives and the event's place in a series
 - `programmes`: the programmes it belongs to, known or new

@@ -179,8 +179,17 @@ def series(doc: Doc) -> list[Found]:
     return []
 
 
+# "the first of its kind", "el primer taller de este tipo": a first ever, not a place in a series.
+_OF_ITS_KIND = re.compile(
+    r" +(?:[\w-]+ +){0,3}?(?:of its kind|of their kind|of this kind|of the kind|de (?:este|su|ese) tipo|"
+    r"en su (?:tipo|genero|clase)|de (?:esta|su) (?:clase|naturaleza))\b"
+)
+
+
 def _series_at(doc: Doc, clause: Span, m: re.Match[str], kinds: re.Pattern[str]) -> Found | None:
     rest = doc.flat[m.end() : min(clause[1], m.end() + 60)]
+    if _OF_ITS_KIND.match(rest):
+        return None
     of = re.match(
         r" +(?:in a series of|of a series of|de una serie de|en una serie de|of|de|del ciclo de) +(\w+)", rest
     )

@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable
 
 from bot.engine.text import fold
+from bot.extract import names
+from bot.extract import programmes as programme_refs
 from bot.extract.model import Found
-from bot.extract.places import countries_in
+from bot.extract.programmes import is_agency
 from bot.extract.text import Doc, Span, elsewhere, excerpt
 
 _ORGANISED_BY = (
@@ -52,32 +54,17 @@ _EVENT_SUBJECT = re.compile(
     r"establishment|programa de capacitación)\b",
     re.IGNORECASE,
 )
-_QUALIFIER = re.compile(
-    # "the European Union through its Cocaine Route Programme": the funder is the European Union
-    r",?\s+(?:(?:through|under)\s+(?:its|the)\s+(?=[A-Z][^,]*?\b(?:Programme|Program|Fund|Facility|Initiative)\b)|"
-    r"en\s+el\s+marco\s+de\s+su|a\s+través\s+de\s+su)\s*[^,]*?(?=,|$)"
-)
 _NAME_END = re.compile(
     r",\s+(?:and\s+)?(?:which|who|with|hosted|was|were|is|has|have|que|quien|the\s+[a-z]+\s+(?:was|is))\b|"
     r",\s+(?!(?:the|la|el|los|las|del|de|and|y)\s)(?=[a-z])|,\s+(?:the|la|el|los|las)\s+(?=[a-z])|"
-    r",\s+(?:and|y)\s+(?!(?:the|la|el|los|las|del|de)\s)(?=[a-z])|"
+    r",\s+(?:and|y)\s+(?!(?:the|la|el|los|las|del|de|by|por|from)\s)(?=[a-z])|"
     r"\s+(?:which|who|during|since|between|para|durante|desde|que|en\s+el\s+marco|in\s+the\s+framework|"
-    r"as\s+part\s+of|como\s+parte|en\s+(?=[A-Z])|en\s+la\s+|en\s+el\s+|en\s+forma|de\s+forma|"
+    r"as\s+part\s+of|under\s+(?:the|its)\s|como\s+parte|en\s+(?=[A-Z])|en\s+la\s+|en\s+el\s+|en\s+forma|de\s+forma|"
     r"(?:to|for|on|from|at)\s+(?=[a-z0-9])|in\s+(?=\d)|with\s+(?:the\s+)?(?:kind\s+)?support|with\s+(?:additional\s+)?"
     r"(?:financial|funding|contributions?)|in\s+(?:partnership|cooperation|collaboration)|con\s+(?:el\s+)?apoyo|"
     r"en\s+(?:alianza|colaboración|cooperación)|and\s+(?:is\s+|was\s+)?(?:implemented|executed|run|managed|funded|"
     r"financed|supported|hosted|organi[sz]ed)|y\s+(?:fue\s+)?(?:financiad|organizad|implementad)|"
     r"(?:is|was|are|were|es|fue)\s+(?:implemented|funded|financiad|implementad))\b|[.;:](?:\s|$)|\s+[—–]\s"
-)
-_ORG_HEADS = frozenset(
-    """government governments kingdom republic ministry ministries office department bureau agency commission
-    council embassy programme program project network centre center unit service police directorate court
-    authority institute organization organisation association foundation university school academy federal
-    national european united world unodc gobierno gobiernos reino republica ministerio oficina departamento
-    agencia comision consejo embajada programa proyecto red centro unidad servicio policia direccion fiscalia
-    procuraduria instituto organizacion asociacion fundacion universidad escuela academia junta viceministerio
-    secretaria tribunal corte union estados dirección administration administrations administracion
-    administraciones customs aduanas guardia gendarmerie""".split()
 )
 
 
@@ -169,7 +156,7 @@ def _funders(doc: Doc, span: Span, name: Callable[[str], str], programmes: dict[
     text = doc.say(span)
     for m in re.finditer(_FUNDED_BY, text, flags=re.IGNORECASE):
         before = text[: m.start()]
-        owner = _programme_before(before, programmes)
+        owner = programme_refs.named_before(before, programmes) or _programme_before(before, programmes)
         if owner is None and not (
             _EVENT_SUBJECT.search(before[-120:])
             or re.match(r"\s*(?:with|con)\b", text[m.start() : m.start() + 6])
@@ -205,6 +192,8 @@ def _programme_before(before: str, programmes: dict[str, str]) -> str | None:
     if not m:
         return None
     word = m.group(1)
+    if is_agency(word):
+        return None
     pid = programmes.get(fold(word))
     if pid:
         return pid
@@ -232,7 +221,7 @@ def _after(doc: Doc, span: Span, trigger: str, field: str, name: Callable[[str],
 def _trainers(doc: Doc, span: Span) -> list[Found]:
     text = doc.say(span)
     m = re.search(
-        rf"(?:^|,\s+|\b(?:by|por|participaron|las clases están|the sessions were)\s+)"
+        rf"(?:^|,\s+|\b(?:by|por|with|con|participaron|las clases están|the sessions were)\s+)"
         rf"(?:the\s+|los\s+|las\s+)?(?:{_TRAINERS})",
         text,
         flags=re.IGNORECASE,
@@ -246,8 +235,9 @@ def _trainers(doc: Doc, span: Span) -> list[Found]:
         doc.text[start : span[1]],
     )
     end = start + (end_match.start() if end_match else span[1] - start)
-    items = [_tidy(v) for v in _split(doc, start, end)]
-    return [Found("trainers", v, excerpt(doc, span, start, end, limit=320)) for v in items if v and _looks_named(v)]
+    items = [names.tidy(v) for v in names.split(doc, start, end)]
+    quote = excerpt(doc, span, start, end, limit=320)
+    return [Found("trainers", v, quote) for v in items if v and names.looks_named(v)]
 
 
 def _named(
@@ -263,8 +253,8 @@ def _named(
     """The organisations named from `start` (to the end of the name list, or to `end`), each as a fact."""
     stop = span[1] if end is None else end
     if end is None:
-        plain = _QUALIFIER.sub(lambda q: " " * len(q.group(0)), doc.text[:stop])
-        m = _NAME_END.search(_blank_parentheses(plain, start, stop), start, stop)
+        plain = names.QUALIFIER.sub(lambda q: " " * len(q.group(0)), doc.text[:stop])
+        m = _NAME_END.search(names.blank_parentheses(plain, start, stop), start, stop)
         stop = m.start() if m else stop
         opened = doc.text[span[0] : start]
         if opened.count("(") > opened.count(")") and ")" in doc.text[start:stop]:
@@ -272,109 +262,11 @@ def _named(
         if re.match(r"(?:Under|In|Within|As part of|En el marco|Bajo|Dentro)\b", opened) and "," not in opened:
             stop = min(stop, doc.text.find(",", start, stop) if "," in doc.text[start:stop] else stop)
     found = []
-    for item in _split(doc, start, stop, through=subject):
-        value = name(_tidy(item))
-        if value and _looks_named(value) and len(value) <= 160:
+    for item in names.split(doc, start, stop, through=subject):
+        value = name(names.tidy(item))
+        if value and names.looks_named(value) and len(value) <= 160:
             found.append(Found(field, value, excerpt(doc, span, start, stop, limit=320)))
     return found
-
-
-def _looks_named(value: str) -> bool:
-    """A name: it starts with a capital ("Government of Japan"), or with a word that heads one ("programa
-    mundial CRIMJUST de la UNODC")."""
-    first = value.split()[0]
-    return first[0].isupper() or first[0].isdigit() or fold(first) in _ORG_HEADS
-
-
-def _blank_parentheses(text: str, start: int, end: int) -> str:
-    """`text` with what is inside parentheses between start and end blanked (same length), so that a stop
-    inside "(Strengthening ... routes)" ends nothing."""
-    out = list(text)
-    depth = 0
-    for i in range(start, end):
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth = max(0, depth - 1)
-        elif depth:
-            out[i] = "x"
-    return "".join(out)
-
-
-def _split(doc: Doc, start: int, end: int, through: bool = False) -> list[str]:
-    """The names in a list: "the European Union, the Government of Japan and the Government of Canada",
-    "the Governments of Germany and Norway" (two), not "Antigua and Barbuda" or "Narcotics and Law Enforcement"."""
-    plain = _QUALIFIER.sub(lambda m: " " * len(m.group(0)), doc.text[:end])  # "..., a través de su Oficina ..."
-    blank = _blank_parentheses(plain, start, end)
-    named = countries_in(doc, start, end)
-    protected = [(a, b) for a, b, _ in named]
-    country_starts = {a for a, _, _ in named}
-    country_ends = {b for _, b, _ in named}
-    joins = (
-        r",\s+(?:and\s+|y\s+)?|\s+(?:and|y|e|&|together with|junto con|jointly with|as well as|así como)\s+"
-        r"(?:(?:from|of|de)\s+)?"
-    )
-    if through:
-        joins += r"|\s+through\s+(?=the\s)"
-    cuts = [start]
-    for m in re.finditer(joins, blank[start:end]):
-        a, b = start + m.start(), start + m.end()
-        if any(p < a < q for p, q in protected):
-            continue
-        right = plain[b:end]
-        left = plain[cuts[-1] : a].strip()
-        after_comma = m.group(0).lstrip().startswith(",")
-        bare = re.sub(r"^(?:the|la|el|los|las|del|de la|de)\s+", "", right)
-        named_left = re.sub(r"^(?:the|la|el|los|las)\s+", "", left)
-        if b + len(right) - len(bare) in country_starts and (a in country_ends or named_left[:1].isupper()):
-            cuts += [a, b]  # "Japan, Canada and the European Union", "the Governments of Germany and Norway"
-        elif (
-            _starts_name(right, strict=not after_comma)
-            or (left.endswith(")") and bare[:1].isupper())
-            or (left.isupper() and bare[:1].isupper())
-        ):
-            cuts += [a, b]
-    cuts.append(end)
-    items = [plain[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
-    return _distribute([i for i in items if i.strip()])
-
-
-def _starts_name(right: str, strict: bool) -> bool:
-    """Whether a list item starts at `right`: after a comma, any article and capital ("the French customs
-    service"); after "and", a word that heads a name or an acronym ("and the Government of Canada", "and WACAP"),
-    not "and the Financing of Terrorism" (one name) or "y el Delito"."""
-    m = re.match(r"(?:(?:the|la|el|los|las|del|de la|de los|de)\s+)?([\w'’-]+)", right)
-    if not m:
-        return False
-    word = m.group(1)
-    if fold(word) in _ORG_HEADS or (word.isupper() and len(word) > 1):
-        return True
-    return not strict and m.group(0) != word and word[:1].isupper()
-
-
-def _distribute(items: list[str]) -> list[str]:
-    """ "the Governments of Germany and Norway" -> Government of Germany, Government of Norway; "the
-    Cybercrime and CRIMJUST programs" -> Cybercrime programs, CRIMJUST programs."""
-    if not items:
-        return items
-    first = re.match(r"\s*(?:the\s+|los\s+|las\s+)?((?:[\w-]+\s+)?[\w-]+?)(ies|ones|s)\s+(of|de|from)\s+", items[0])
-    if first and len(items) > 1 and all(len(i.split()) <= 4 and i.strip()[:1].isupper() for i in items[1:]):
-        ending = {"ies": "y", "ones": "ón", "s": ""}[first.group(2)]
-        head = f"{first.group(1)}{ending} {first.group(3)}"
-        rest = items[0][first.end() :]
-        others = [re.sub(r"^(?:the|la|el)\s+", "", i.strip()) for i in items[1:]]
-        return [f"{head} {rest}"] + [f"{head} {other}" for other in others]
-    last = re.search(r"\s+(programmes|programs|projects|programas|proyectos)\s*$", items[-1])
-    if last and len(items) > 1:
-        return [f"{i.strip()} {last.group(1)}" for i in items[:-1]] + [items[-1]]
-    return items
-
-
-def _tidy(name: str) -> str:
-    name = " ".join(name.split()).strip(" ,.;:")
-    name = re.sub(r"^(?:the|la|el|los|las|del|de la|de los|de|por|by)\s+", "", name, flags=re.IGNORECASE)
-    name = re.sub(r"\s+\([^)]{25,}\)", "", name)  # "CRIMJUST (Strengthening ... routes)": the name is CRIMJUST
-    return re.sub(r"\s+(?:programmes|programs|projects|programas|proyectos)$", "", name)
 
 
 def _namer(known: list[str], programmes: dict[str, str]) -> Callable[[str], str]:

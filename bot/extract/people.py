@@ -66,6 +66,7 @@ class Count:
     at_least: bool
     approx: bool
     total: bool  # "a total of ..."
+    mode: str = ""  # "in person" or "online" when the count says how they took part ("45 online")
 
     def value(self) -> dict[str, Any]:
         return {"count": self.number.value, "at_least": self.at_least, "approx": self.approx}
@@ -104,8 +105,13 @@ def _counts(doc: Doc, clause: Span) -> list[Count]:
         label = _trim(doc.text[n.end : end])
         label = _trim(_continue_list(doc, n.end, label, (clause[0], stop)))
         label = _before_origin(doc, n.end, label)
-        if not label or re.search(r"\d", label) or not _names_people(label):
+        mode = _MODE.match(doc.flat, n.end)
+        if mode and not (label and _names_people(label)):
+            label = doc.text[n.end : mode.end()].strip()  # "45 online", "30 de forma presencial"
+        elif not label or re.search(r"\d", label) or not _names_people(label):
             continue
+        else:
+            mode = _MODE_WORDS.search(doc.flat, n.end, n.end + 1 + len(label))
         before = doc.flat[max(clause[0], n.start - 20) : n.start]
         out.append(
             Count(
@@ -113,11 +119,29 @@ def _counts(doc: Doc, clause: Span) -> list[Count]:
                 label,
                 n.end + 1 + len(label),
                 bool(_AT_LEAST.search(before)),
-                bool(_ABOUT.search(before)),
+                bool(_ABOUT.search(before)) or n.approx,
                 bool(_TOTAL.search(before)),
+                _mode_of(mode.group("how")) if mode else "",
             )
         )
     return out
+
+
+# How a count of people took part, right after the number or in its words ("30 in person and 45 online", "30
+# participantes presenciales y 45 virtuales"): parts of the audience, never summed into a total.
+_HOW = (
+    r"(?P<how>in person|on site|onsite|online|virtually|remotely|presencial(?:es|mente)?|"
+    r"de (?:forma|manera) (?:presencial|virtual|remota)|en linea|virtual(?:es|mente)?|a distancia)\b"
+)
+_MODE = re.compile(rf"(?: \w+){{0,2}}? {_HOW}")  # right after the number: "45 online", "45 more joined online"
+_MODE_WORDS = re.compile(rf"\b{_HOW}")  # within a group's words: "30 fiscales presenciales"
+
+
+_MORE = re.compile(r"\b(?:more|additional|further|mas|otros|otras|adicionales)\b")
+
+
+def _mode_of(how: str) -> str:
+    return "in person" if re.search(r"person|site|presencial", how) else "online"
 
 
 def _names_people(label: str) -> bool:
@@ -128,7 +152,7 @@ def _names_people(label: str) -> bool:
 
 def _trim(label: str) -> str:
     label = label.strip().strip(",").strip()
-    return re.sub(r"\s+(?:and|y|e)$", "", label)
+    return re.sub(r"\s+(?:and|y|e|de|del|of|from)$", "", label)  # "200 personas de [18 países]"
 
 
 def _before_origin(doc: Doc, start: int, label: str) -> str:
@@ -239,7 +263,11 @@ def _statement(doc: Doc, clause: Span, counts: list[Count]) -> list[Found]:
     people = [c for c in counts if _role_of(c.label) not in ("women", "men")]
     quote = excerpt(doc, clause, people[0].number.start, people[-1].label_end, limit=320)
     first, rest = people[0], people[1:]
-    breakdown = bool(rest) and not first.total and not _introduces(doc, first)
+    # "75 attended, 30 in person and 45 online": the parts of a total ("and 45 more online" adds to it)
+    parts = bool(rest) and not first.mode and all(c.mode and not _MORE.search(fold(c.label)) for c in rest)
+    breakdown = bool(rest) and not first.total and not _introduces(doc, first) and not parts
+    if first.mode and rest and not first.total:
+        breakdown = True  # "30 in person and 45 online": no total is stated, and none is made
     if not breakdown:
         flag = "approximate" if first.approx else ""
         found.append(Found("participants", first.value(), quote, flag))
@@ -249,7 +277,7 @@ def _statement(doc: Doc, clause: Span, counts: list[Count]) -> list[Found]:
         groups = rest
     else:
         groups = people
-    found += [_group(c, quote) or _bare(c, quote) for c in groups]  # "35 delegates in person": roles unsaid
+    found += [_part(c, quote) if c.mode else _group(c, quote) or _bare(c, quote) for c in groups]
     for c in counts:
         role = _role_of(c.label)
         if role in ("women", "men"):
@@ -259,6 +287,14 @@ def _statement(doc: Doc, clause: Span, counts: list[Count]) -> list[Found]:
 
 def _bare(count: Count, quote: str) -> Found:
     value = {"label": count.label, "roles": roles(count.label), **count.value()}
+    return Found("participant_groups", value, quote, "approximate" if count.approx else "")
+
+
+def _part(count: Count, quote: str) -> Found:
+    """A part of the audience by how it took part ("45 online"), with the roles its words name, if any ("30
+    fiscales presenciales": prosecutors; "35 delegates in person": none said)."""
+    said = " ".join(_MODE_WORDS.sub("", fold(count.label)).split()) if _names_people(count.label) else ""
+    value = {"label": count.label, "roles": roles(said) if said else [], **count.value()}
     return Found("participant_groups", value, quote, "approximate" if count.approx else "")
 
 
@@ -281,6 +317,13 @@ _OF_PARTICIPANTS = re.compile(
 )
 
 
+@cache
+def _of_role() -> re.Pattern[str]:
+    """ "of the delegates", "de los fiscales": the people the women or men are counted among."""
+    forms = "|".join(map(re.escape, sorted(_role_forms(), key=len, reverse=True)))
+    return re.compile(rf"\b(?:of the|of those|among the|de los|de las|entre los|entre las) (?:[\w-]+ )?(?:{forms})\b")
+
+
 def _shares(doc: Doc) -> list[Found]:
     """Women and men said apart from the count: "Thirteen of the participants were women", "El 35 por ciento de
     los participantes son mujeres", "Women accounted for 46 per cent"."""
@@ -288,7 +331,7 @@ def _shares(doc: Doc) -> list[Found]:
     for span in doc.body():
         for clause in clause_spans(doc.text, span):
             folded = doc.flat[clause[0] : clause[1]]
-            if elsewhere(doc, clause) or not _OF_PARTICIPANTS.search(folded):
+            if elsewhere(doc, clause) or not (_OF_PARTICIPANTS.search(folded) or _of_role().search(folded)):
                 continue
             for field, pattern in (("women", _WOMEN), ("men", _MEN)):
                 if not pattern.search(folded) or any(f.field == field for f in found):
@@ -333,11 +376,13 @@ def _countries(doc: Doc, sentence: Span, clause: Span) -> list[Found]:
                 found.append(Found("participant_countries", name, quote))
         m = _COUNTRY_COUNT.search(doc.flat, *span)
         if m and not any(f.field == "country_count" for f in found):
-            n = next((x for x in numbers(doc.text, doc.flat, doc.lang, m.start("n"), m.end("n"))), None)
-            if n is not None:
-                before = doc.flat[max(span[0], m.start() - 20) : m.start()]
-                value = {"count": n.value, "at_least": bool(_AT_LEAST.search(before + " ")), "approx": False}
-                found.append(Found("country_count", value, excerpt(doc, span, m.start(), m.end())))
+            said = numbers(doc.text, doc.flat, doc.lang, m.start("n"), m.end("n"))
+            n = said[-1] if said and not doc.flat[said[-1].end : m.end("n")].strip() else None
+            if n is not None:  # the number just before "countries" ("200 personas de 18 países": 18)
+                before = doc.flat[max(span[0], n.start - 20) : n.start]
+                value = {"count": n.value, "at_least": bool(_AT_LEAST.search(before))}
+                value["approx"] = n.approx or bool(_ABOUT.search(before))
+                found.append(Found("country_count", value, excerpt(doc, span, n.start, m.end())))
     return found
 
 

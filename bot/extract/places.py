@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot import geo
+from bot.engine.text import fold
 from bot.extract.model import Found
 from bot.extract.text import Doc, Span, clause_spans, elsewhere, excerpt
 
@@ -69,8 +70,14 @@ def _city_country(doc: Doc, clause: Span, mentioned: frozenset[str]) -> list[Fou
             continue
         name, kind, resolved = cut
         end = m.start("place") + len(name)
+        if re.match(rf"\s+{_WORD}", text[end : clause[1]]):
+            continue  # "en Justicia Penal", "in Police Science": the start of a longer name, not a place
         trail = re.match(rf",\s+(?:the\s+)?({_WORD}(?:{_LINK}{_WORD}){{0,4}})", text[end : clause[1]])
         trailing = geo.country(trail.group(1)) if trail else None
+        if isinstance(resolved, geo.City) and not (
+            _corroborated(resolved, name, trailing, mentioned) or _LOCATIVE.search(doc.flat, clause[0], m.start())
+        ):
+            continue
         quote = excerpt(doc, clause, m.start(), end + (trail.end() if trailing and trail else 0))
         if kind == "country":
             return [Found("country", resolved, quote)]
@@ -80,6 +87,25 @@ def _city_country(doc: Doc, clause: Span, mentioned: frozenset[str]) -> list[Fou
             found.append(Found("country", country, quote))
         return found
     return []
+
+
+# The words that say an event was somewhere: "held in", "se realizó en", "impartió en".
+_LOCATIVE = re.compile(
+    r"\b(?:held|hosted|took place|taking place|convened|met|gathered|in person|se realizo|realizad[oa]s?|"
+    r"se llevo a cabo|llevad[oa]s? a cabo|tuvo lugar|celebrad[oa]s?|se celebro|impartio|impartid[oa]s?|"
+    r"desarrollad[oa]s?|se desarrollo|de forma presencial) (?:\w+ ){0,2}$"
+)
+# A city named by an ordinary word ("Justicia", "Police", "Union") is taken only when the text also names its
+# country, unless it is this large (a capital such as "Santiago" or "Lima" is what such a word means there).
+_LARGE_CITY = 1_000_000
+
+
+def _corroborated(city: geo.City, name: str, trailing: str | None, mentioned: frozenset[str]) -> bool:
+    from bot.engine.words import is_common
+
+    if city.population >= _LARGE_CITY or not all(is_common(w) for w in fold(name).split()):
+        return True
+    return city.country in (trailing, *mentioned)
 
 
 def _inside_org(text: str, at: int) -> bool:
@@ -131,7 +157,12 @@ def _venue(doc: Doc, clause: Span) -> list[Found]:
     return []
 
 
-_HYBRID = re.compile(r"\b(?:hybrid|hibrid[oa]|in person and online|presencial y virtual|presencial y en linea)\b")
+_HYBRID = re.compile(
+    r"\b(?:hybrid|hibrid[oa]|in person and online|presencial y virtual|presencial y en linea|"
+    # an audience in two parts: "30 in person and 45 online", "30 de forma presencial y 45 en línea"
+    r"in person and (?:\w+ ){1,3}?(?:online|virtually|remotely)|online and (?:\w+ ){1,3}?in person|"
+    r"presencial\w* y (?:\w+ ){1,3}?(?:en linea|virtual\w*|de (?:forma|manera) (?:virtual|remota)|a distancia))\b"
+)
 _ONLINE = re.compile(
     r"\b(?:held online|online (?:event|course|training|workshop|session|meeting|conference|seminar)s?|webinars?|"
     r"virtual (?:course|meeting|event|training|workshop|session|conference)s?|virtually|zoom|microsoft teams|"

@@ -14,6 +14,18 @@ from knowledge.facts import slug
 
 _PROGRAMME_WORDS = re.compile(r"\b(?:programme|program|project|programa|proyecto|network|red|initiative|iniciativa)\b")
 _NOT_PROGRAMME = re.compile(r"\b(?:office|oficina|unit|unidad|ministry|ministerio|secretariat|secretaria)\b")
+# The agency itself, in either language: it runs programmes and is never one, even where a past import or an
+# admin recorded it as one (its funders would then be every event's).
+_AGENCY = frozenset(
+    {
+        "unodc",
+        "onudd",
+        "united nations office on drugs and crime",
+        "oficina de las naciones unidas contra la droga y el delito",
+    }
+)
+# The words by which a text marks a name in capitals as a programme's ("the AIRCOP project", "AIRCOP es un proyecto").
+_MARKS = r"(?:programme|program|project|programa|proyecto|initiative|iniciativa)"
 _STOP = frozenset("the on of against contra el la de del unodc for and y in en los las".split())
 _FRAMEWORK = re.compile(
     r"\b(?:en el marco del|under the|as part of the|within the|a traves del|bajo el)\s+"
@@ -37,18 +49,20 @@ def programmes(doc: Doc, found: list[Found], known: dict[str, str]) -> list[Foun
             pid = _known(name, known)
             if pid:
                 ref(pid, fact.quote)
-            elif _is_programme(name):
+            elif _is_programme(name, doc):
                 pid = _new_id(name)
                 out.extend(_proposed(doc, pid, name, fact.quote))
                 ref(pid, fact.quote)
     for m in _FRAMEWORK.finditer(doc.text):
         name = m.group("name")
+        if is_agency(name):
+            continue
         pid = _known(name, known) or _new_id(name)
         if pid not in known.values():
             out.extend(_proposed(doc, pid, name, m.group(0)))
         ref(pid, m.group(0))
     for name, pid in sorted(known.items(), key=lambda kv: -len(kv[0])):
-        if pid in refs or len(name) < 4:
+        if pid in refs or len(name) < 4 or is_agency(name):
             continue
         named = re.search(rf"\b{re.escape(name)}\b", doc.flat)
         if named and not _in_funding(doc, named.start()):
@@ -64,7 +78,52 @@ def programmes(doc: Doc, found: list[Found], known: dict[str, str]) -> list[Foun
     return out
 
 
+def is_agency(name: str) -> bool:
+    """Whether `name` is UNODC itself ("UNODC", "la Oficina de las Naciones Unidas contra la Droga y el Delito
+    (UNODC)"), which is no programme."""
+    key = fold(re.sub(r"\([^)]*\)", " ", name)) or fold(name)
+    return re.sub(r"^(?:the|la|el) ", "", " ".join(key.split())) in _AGENCY or fold(name) in _AGENCY
+
+
+# What may stand between a programme's name and the funding phrase about it: "CRIMJUST, which is", "El
+# Programa ..., que es", "the Global Programme on Cybercrime (".
+_TO_VERB = re.compile(
+    r"\s*[,(–-]?\s*(?:(?:which|that|que|el cual|la cual)\s+)?(?:(?:is|are|was|were|has been|have been|es|son|fue|"
+    r"fueron|ha sido|han sido)\s+)?(?:(?:also|generously|jointly|mainly|primarily|tambien|también|principalmente|"
+    r"conjuntamente)\s+)?$",
+    re.IGNORECASE,
+)
+_LINKS = r"(?:on|against|for|of|to|and|the|de|del|la|el|contra|sobre|para|y|e)"
+# A programme's own name, ending where the funding phrase begins: "the Global Programme on Cybercrime", "the
+# Container Control Programme (CCP)", "el Programa Global contra el Ciberdelito".
+_NAMED_END = re.compile(
+    rf"(?:[A-Z][\w.'’-]*\s+(?:{_LINKS}\s+)*)*(?:Programme|Program|Project|Programa|Proyecto)"
+    rf"(?:\s+(?:{_LINKS}\s+)*[A-Z][\w.-]*)*(?:\s*\([A-Z][\w.-]+\))?$"
+)
+
+
+def named_before(before: str, known: dict[str, str]) -> str | None:
+    """The programme a funding phrase is about when the words just before it name one: a programme the knowledge
+    base knows by any of its names ("The Global Programme on Cybercrime is funded by", "GLO.ACT, which is
+    funded by"), or one called a programme ("the Container Control Programme, which is financed by"); its id."""
+    head = before[: _TO_VERB.search(before).start()]  # type: ignore[union-attr]  # (it matches the empty end)
+    folded = fold(head)
+    for name, pid in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        if (folded == name or folded.endswith(" " + name)) and not is_agency(name):
+            return pid
+    m = _NAMED_END.search(head)
+    if not m:
+        return None
+    name = re.sub(r"^(?:The|the|El|el|La|la)\s+", "", m.group(0))
+    name = re.sub(r"^(?:UNODC|ONUDD)['’]s\s+", "", name)
+    if is_agency(name) or _NOT_PROGRAMME.search(fold(name)) or not re.search(r"[A-Z]", name):
+        return None
+    return _known(name, known) or _new_id(name)
+
+
 def _known(name: str, known: dict[str, str]) -> str | None:
+    if is_agency(name):
+        return None
     key = fold(name)
     if key in known:
         return known[key]
@@ -84,11 +143,27 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w for w in folded.split() if w not in _STOP)
 
 
-def _is_programme(name: str) -> bool:
+def _is_programme(name: str, doc: Doc) -> bool:
+    """A programme's name: it says so ("Container Control Programme", "the AIRCOP project"), or it is an acronym
+    the text calls a programme elsewhere ("AIRCOP es un proyecto de ..."). An organisation in capitals
+    ("INTERPOL") and the agency itself are not."""
     folded = fold(name)
-    if _NOT_PROGRAMME.search(folded):
+    if is_agency(name) or _NOT_PROGRAMME.search(folded):
         return False
-    return bool(_PROGRAMME_WORDS.search(folded)) or (name.isupper() and 4 <= len(name) <= 12)
+    if _PROGRAMME_WORDS.search(folded):
+        return True
+    return name.isupper() and 4 <= len(name) <= 12 and _called_programme(doc, folded)
+
+
+def _called_programme(doc: Doc, folded: str) -> bool:
+    word = re.escape(folded)
+    return bool(
+        re.search(
+            rf"\b{_MARKS} (?:mundial |global |regional )?{word}\b|\b{word} {_MARKS}\b|"
+            rf"\b{word} (?:is|es) (?:a|an|un|una|the|el) (?:[\w-]+ ){{0,3}}?{_MARKS}\b",
+            doc.flat,
+        )
+    )
 
 
 def _acronym(name: str) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 from bot import geo, vocab
 from bot.engine.text import fold
 from bot.extract.model import Found
-from bot.extract.orgs import _ORG_HEADS, _blank_parentheses
+from bot.extract.names import ORG_HEADS, blank_parentheses
 from bot.extract.text import Doc, Span, excerpt
 
 _UP = "A-ZÁÉÍÓÚÑÜÇÀÈÌÒÙÂÊÎÔÛÄËÏÖŌ"
@@ -35,7 +35,7 @@ _NOT_NAME = (
         "airport international port river force task committee programme platform network republic states union "
         "nations centre center directorate america africa europe asia caribbean oceania pacific".split()
     )
-    | _ORG_HEADS
+    | ORG_HEADS
 )
 
 
@@ -56,7 +56,7 @@ def speakers(doc: Doc) -> list[Found]:
 
 def _people(doc: Doc, span: Span) -> list[Found]:
     text = doc.text
-    blank = _blank_parentheses(text, *span)
+    blank = blank_parentheses(text, *span)
     out: list[tuple[int, Found]] = []
     for run in _RUN.finditer(text, *span):
         start, words = run.start(), run.group(0)
@@ -75,6 +75,8 @@ def _people(doc: Doc, span: Span) -> list[Found]:
             if start < name_start:  # "UNODC Santiago ACUÑA FERRÉS": the capitals before the name are the position's
                 lead_start, also = start, text[start:name_start]
         pre = pre_in_run or _pre_position(text, span[0], lead_start, also)
+        if pre_in_run and re.search(r"\s(?:for|of|on|de|del|para)\s+$", text[max(span[0], start - 6) : start]):
+            pre = _pre_position(text, span[0], start, pre_in_run) or pre  # "Under-Secretary for Justice Ann Roe"
         post, post_end = _post_position(text, blank, name_end, span[1], bool(pre))
         before_comma = ""
         if not pre and text[max(span[0], lead_start - 2) : lead_start] == ", ":
@@ -204,6 +206,9 @@ def _post_position(text: str, blank: str, at: int, end: int, has_pre: bool) -> t
     return "", at
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _segment_before(text: str, lo: int, comma: int, seen: list[tuple[int, Found]]) -> str:
     """A position in the clause before ", NAME": "The Provincial Prosecutor of Guayas, Ms. ...", "afirmó el
     viceministro de Defensa Social, Jaime ..." (from its article on)."""
@@ -219,8 +224,10 @@ def _segment_before(text: str, lo: int, comma: int, seen: list[tuple[int, Found]
     start = first
     while start > 0 and words[start - 1][:1].isupper() and fold(words[start - 1]) not in ("the", "el", "la"):
         start -= 1  # "The UNODC Regional Representative": its capitals, not its article
-    if start > 0 and fold(words[start - 1]) not in ("the", "el", "la", "los", "las") and words[start - 1][:1].islower():
-        return ""
+    before = words[start - 1] if start > 0 else ""
+    lower = before[:1].islower() and not _POSSESSIVE.search(before)
+    if lower and fold(before) not in ("the", "el", "la", "los", "las"):
+        return ""  # "the country's attorney general, Ann Roe": the position is "attorney general"
     phrase = " ".join(words[start:]).strip()
     if not phrase or len(phrase.split()) > 16 or phrase not in text[left:comma]:
         return ""

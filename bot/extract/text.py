@@ -118,6 +118,7 @@ class Number:
     value: int
     start: int
     end: int
+    approx: bool = False  # a round figure in words: "medio centenar", "a dozen"
 
 
 def numbers(text: str, folded: str, lang: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -136,8 +137,26 @@ def numbers(text: str, folded: str, lang: str, start: int = 0, end: int | None =
                 found.append(Number(value, m.start(), m.end()))
         if lang in NUMBER_WORDS:
             break  # the other language's words are read only in a text of unknown language
+    for m in _ROUND.finditer(folded, start, stop):
+        if not any(n.start < m.end() and m.start() < n.end for n in found):
+            value = _ROUND_VALUES[m.group("word")] // (2 if m.group("half") else 1)
+            found.append(Number(value, m.start(), m.end(), approx=True))
     return sorted(found, key=lambda n: n.start)
 
+
+# Round figures said in words, always approximate ("una veintena de fiscales" is about twenty); "half" halves.
+_ROUND_VALUES = {
+    "dozen": 12,
+    "docena": 12,
+    "decena": 10,
+    "veintena": 20,
+    "treintena": 30,
+    "centenar": 100,
+    "millar": 1000,
+}
+_ROUND = re.compile(
+    r"\b(?:(?P<half>medio|media|half a)|una?|a) (?P<word>" + "|".join(_ROUND_VALUES) + r")\b(?: (?:de|of)\b)?"
+)
 
 _FALSE_FRIENDS = frozenset({"once", "dos", "tres", "diez"})
 
