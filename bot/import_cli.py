@@ -33,7 +33,10 @@ def read_source(source: str) -> Release:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout) -> int:
-    store = Store(settings.db_path)
+    # Without --yes nothing is saved: a database that does not exist yet is not made for it (the releases are
+    # compared with the bundled knowledge, in memory).
+    exists = settings.db_path is not None and Path(settings.db_path).exists()
+    store = Store(settings.db_path if args.yes or exists else None)
     try:
         known = Known.of(store.facts())
         unreadable: list[str] = []
