@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine import Engine
-from bot.engine.index import EventView
 from bot.engine.lexicon import KIND_FAMILY
 from bot.engine.phrase import count_text, dates_text
 from bot.engine.text import fold
+from bot.engine.views import EventView
 from bot.messages import join, kind_name, place_name, role_name, say
 
 DIMENSIONS = ("countries", "programmes", "kinds", "topics")

@@ -15,11 +15,11 @@ from typing import Any
 from bot.engine.ask import Ask, _groups_label, _label, _participants_word
 from bot.engine.attendance import countries, men, participants, trainers, women
 from bot.engine.attributes import BY_NAME
-from bot.engine.index import When
 from bot.engine.models import Finding
 from bot.engine.phrase import Counted, Dates, Names, Num
 from bot.engine.query import Span
 from bot.engine.text import fold
+from bot.engine.views import When
 from knowledge.facts import Fact
 
 # -- when and where --------------------------------------------------------------------------------------------

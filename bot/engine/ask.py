@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.engine import lexicon
-from bot.engine.index import EventView, KnowledgeIndex
+from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Finding
 from bot.engine.phrase import Ev, Names
 from bot.engine.query import Clause, Query, Span
 from bot.engine.resolve import Subject
 from bot.engine.text import fold
+from bot.engine.views import EventView
 from knowledge.facts import Fact
 
 

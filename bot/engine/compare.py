@@ -6,10 +6,11 @@ recorded figures are compared; an event whose figure is not recorded is named as
 
 from __future__ import annotations
 
-from bot.engine.index import EventView, KnowledgeIndex
+from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Finding
 from bot.engine.phrase import Counted, Ev, Names, Num, count_text
 from bot.engine.query import Clause, Query
+from bot.engine.views import EventView
 from knowledge.facts import Fact
 
 # What a comparison can rank events by: the attribute asked, the noun its figure is said with.

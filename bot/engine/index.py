@@ -17,13 +17,12 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 from bot.engine import lexicon
 from bot.engine.names import name_key, unique_names
 from bot.engine.text import apply_synonyms, fold
+from bot.engine.views import EventView, FactsView, Person, ProgrammeView
 from knowledge.facts import Fact
 
 # The fields whose words describe an event: a question naming them ("the passenger profiling course") finds it.
@@ -51,122 +50,6 @@ _PLACE_FIELDS = frozenset({"city", "country", "venue"})
 ORGANISATION_FIELDS = ("organisers", "funders", "supporters", "partners", "trainers")
 _ORGANISATION_SET = frozenset(ORGANISATION_FIELDS)
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\b")
-
-
-@dataclass
-class FactsView:
-    """A subject (event, programme, document) assembled from its facts: each field keeps the facts behind it."""
-
-    id: str
-    # A field with one fact holds the fact itself, not a list of one: most fields have one, and with 10,000
-    # events those lists alone would take 10 MB.
-    fields: dict[str, Fact | list[Fact]] = field(default_factory=dict)
-
-    def add(self, fact: Fact) -> None:
-        held = self.fields.get(fact.field)
-        if held is None:
-            self.fields[fact.field] = fact
-        elif isinstance(held, list):
-            held.append(fact)
-        else:
-            self.fields[fact.field] = [held, fact]
-
-    def one(self, name: str) -> Fact | None:
-        held = self.fields.get(name)
-        return held[0] if isinstance(held, list) else held
-
-    def many(self, name: str) -> list[Fact]:
-        held = self.fields.get(name)
-        if held is None:
-            return []
-        return held if isinstance(held, list) else [held]
-
-    def all(self) -> list[Fact]:
-        return [fact for name in self.fields for fact in self.many(name)]
-
-    def text(self, name: str) -> str:
-        fact = self.one(name)
-        return str(fact.value) if fact else ""
-
-
-@dataclass(frozen=True, slots=True)
-class When:
-    """A stored date: full, or a day and month with no year ("--08-22")."""
-
-    year: int | None
-    month: int
-    day: int
-
-    @classmethod
-    def parse(cls, value: object) -> When | None:
-        text = str(value or "")
-        try:
-            if text.startswith("--"):
-                month, day = int(text[2:4]), int(text[5:7])
-                date(2000, month, day)  # a day that exists in some year
-                return cls(None, month, day)
-            full = date.fromisoformat(text)
-        except ValueError:
-            return None
-        return cls(full.year, full.month, full.day)
-
-    @property
-    def full(self) -> date | None:
-        return date(self.year, self.month, self.day) if self.year else None
-
-
-@dataclass
-class EventView(FactsView):
-    # Parsed when asked, not kept: 10,000 events' dates kept as objects would take 3 MB for a few answers.
-    @property
-    def when(self) -> When | None:
-        fact = self.one("date")
-        return When.parse(fact.value) if fact else None
-
-    @property
-    def until(self) -> When | None:
-        fact = self.one("end_date")
-        return When.parse(fact.value) if fact else None
-
-    @property
-    def day(self) -> date | None:
-        when = self.when
-        return when.full if when else None
-
-    @property
-    def year(self) -> int | None:
-        when = self.when
-        return when.year if when else None
-
-    @property
-    def kind(self) -> str:
-        return self.text("kind") or "event"
-
-    @property
-    def place(self) -> str:
-        return self.text("city") or self.text("country")
-
-    @property
-    def places(self) -> list[str]:
-        return [p for p in (self.text("city"), self.text("country")) if p]
-
-    @property
-    def online(self) -> bool:
-        return self.text("format") == "online"
-
-
-@dataclass
-class ProgrammeView(FactsView):
-    @property
-    def name(self) -> str:
-        return self.text("name") or self.id
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    name: str
-    event: str
-    fact: Fact
 
 
 class KnowledgeIndex:

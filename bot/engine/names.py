@@ -16,7 +16,7 @@ from bot.engine.text import fold
 from bot.engine.words import is_common
 
 if TYPE_CHECKING:
-    from bot.engine.index import EventView, When
+    from bot.engine.views import EventView, When
 
 NameKey = tuple[str, int, str, bool]
 

@@ -8,12 +8,13 @@ words of the question are matched against the speakers' positions and the senten
 from __future__ import annotations
 
 from bot.engine.ask import Ask, _stems
-from bot.engine.index import KnowledgeIndex, Person
+from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Finding
 from bot.engine.phrase import Counted, Ev, Names
 from bot.engine.query import Clause, Query
 from bot.engine.resolve import Subject
 from bot.engine.text import fold
+from bot.engine.views import Person
 from knowledge.facts import Fact
 
 # Words that say what part someone played, looked for in the sentence each speaker fact quotes.

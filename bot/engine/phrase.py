@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.engine.attributes import BY_NAME
-from bot.engine.index import KnowledgeIndex, When
+from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Finding
 from bot.engine.text import fold
+from bot.engine.views import When
 from bot.messages import (
     format_dates,
     format_day,
