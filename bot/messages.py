@@ -1181,6 +1181,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{event}: the trainers are not recorded.",
         "es": "{event}: los instructores no constan.",
     },
+    "which_unrecorded": {
+        "en": "{event}: which {what} is not recorded.",
+        "es": "{event}: no consta qué {what}.",
+    },
     "count_unrecorded": {
         "en": "{event}: the number of {what} is not recorded.",
         "es": "{event}: no consta el número de {what}.",
@@ -1270,11 +1274,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "member_yes": {
         "en": "Yes: {name} is recorded among the {what} of {event}.",
-        "es": "Sí: {name} consta entre {what} de {event}.",
+        "es": "Sí: {name} consta entre los {what} de {event}.",
     },
     "member_elsewhere": {
-        "en": "{name} is not recorded among the {what} of {event}, but among its {other}.",
-        "es": "{name} no consta entre {what} de {event}, sino entre {other}.",
+        "en": "No: {name} is not recorded among the {what} of {event}, but among its {other}.",
+        "es": "No: {name} no consta entre los {what} de {event}, sino entre sus {other}.",
     },
     "member_no": {
         "en": "No: {name} is not recorded among the organisers, funders, partners or trainers of {event}.",
@@ -1317,6 +1321,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "filter_organisation": {"en": " with {name}", "es": " con {name}"},
     "filter_person": {"en": " where {name} spoke", "es": " en los que habló {name}"},
     "filter_month": {"en": " in {month}", "es": " en {month}"},
+    "total_none": {
+        "en": "The {what} is not recorded for {events}.",
+        "es": "{what} no consta para {events}.",
+    },
+    "total_of_women": {
+        "en": "Across the {n} I know with a recorded number of women, {total} women took part: {parts}.{missing}",
+        "es": "En los {n} que conozco con número de mujeres registrado participaron {total} mujeres: {parts}.{missing}",
+    },
+    "total_of_men": {
+        "en": "Across the {n} I know with a recorded number of men, {total} men took part: {parts}.{missing}",
+        "es": "En los {n} que conozco con número de hombres registrado participaron {total} hombres: {parts}.{missing}",
+    },
     "total_of": {
         "en": "Across the {n} I know with a recorded attendance, {total} people attended: {parts}.{missing}",
         "es": "En los {n} que conozco con asistencia registrada asistieron {total} personas: {parts}.{missing}",

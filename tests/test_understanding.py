@@ -581,3 +581,43 @@ def test_a_stated_number_of_countries_above_those_named_is_said_with_them(many):
     text = many.ask(f"how many people attended the {many.index.short_name(event)}?", Conversation()).text
     n = many.index.events[event].one("country_count").value["count"]
     assert f"{n} countries, among them" in text, text
+
+
+def test_an_event_recording_neither_the_place_nor_the_year_asked_is_no_answer(many):
+    index = many.index
+    place = next(ev.text("city") for ev in index.events.values() if ev.text("city") and ev.year)
+    years = {ev.year for ev in index.events.values() if ev.text("city") == place}
+    year = next(y for y in range(1995, 2030) if y not in years)
+    text = many.ask(f"how many participants at the {year} {place} event?", Conversation()).text
+    assert NO_EVENT.search(text) and place in text, text  # "no such event; the closest: the <place> one"
+    assert not re.search(r"attended by|\bparticipants\b.*\d", text.split(".")[0]), text
+
+
+def test_a_pronoun_keeps_the_event_discussed_and_an_unknown_thing_asked_is_said_so(many):
+    conv = Conversation()
+    first = many.ask("when was the Freetown workshop?", conv)
+    text = many.ask("what software did they use there?", conv)
+    assert text.events == first.events, text.text
+    assert re.search(r"software.*not recorded|release says", text.text, re.IGNORECASE), text.text
+
+
+def test_filters_of_one_kind_are_alternatives_and_totals_add_what_is_asked(many):
+    listed = many.ask("list the events in Freetown and Vienna", Conversation())
+    assert len(listed.events) == 2 and "Freetown or Vienna" in listed.text, listed.text
+    women = [many.index.events[e].one("women") for e in many.index.events]
+    assert any(women)
+    text = many.ask("how many women took part in all the events in total?", Conversation()).text
+    total = sum(int(w.value["count"]) for w in women if w is not None and "count" in w.value)
+    assert f"{total} women" in text, text
+
+
+def test_an_organisation_is_the_same_in_both_languages_and_in_short(many):
+    english = many.ask("how many events did the EU fund?", Conversation()).text
+    spanish = many.ask("¿Cuántos eventos financió la Unión Europea?", Conversation()).text
+    assert re.search(r"\d+", english).group() == re.search(r"\d+", spanish).group(), (english, spanish)
+
+
+def test_a_country_names_its_government_not_any_organisation_holding_its_name(engine):
+    text = engine.ask("did Canada fund the Panama training?", Conversation()).text
+    assert text.startswith("No"), text
+    assert engine.ask("did the UK fund the Panama training?", Conversation()).text.startswith("Yes")

@@ -12,13 +12,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from bot.engine import lexicon
 from bot.engine.ask import Ask, _groups_label, _label, _participants_word
 from bot.engine.attendance import countries, men, participants, trainers, women
 from bot.engine.attributes import BY_NAME
+from bot.engine.index import organisation_keys
 from bot.engine.models import Finding
 from bot.engine.phrase import Counted, Dates, Names, Num
 from bot.engine.query import Span
-from bot.engine.text import fold
+from bot.engine.text import apply_synonyms, fold
 from bot.engine.views import When
 from knowledge.facts import Fact
 
@@ -149,8 +151,9 @@ def organisations(field: str) -> Callable[[Ask], Finding]:
     def answer(ask: Ask) -> Finding:
         facts = ask.event.many(field)
         checked = ask.checked("organisation", "name", "place")
-        if checked:
-            return _membership(ask, field, facts, checked[0])
+        if checked:  # all the readings of the first name checked: "UK" is the government and the country
+            first = [s for s in checked if (s.start, s.end) == (checked[0].start, checked[0].end)]
+            return _membership(ask, field, facts, first)
         if not facts:
             if field == "funders":
                 return _programme_funders(ask)
@@ -164,18 +167,21 @@ def organisations(field: str) -> Callable[[Ask], Finding]:
     return answer
 
 
-def _membership(ask: Ask, field: str, facts: list[Fact], span: Span) -> Finding:
+def _membership(ask: Ask, field: str, facts: list[Fact], spans: list[Span]) -> Finding:
     """Yes/no: is the organisation named among the event's organisers (funders, ...)? If not, where else."""
-    wanted = {fold(str(span.value)), fold(span.text)} - {""}
+    span = spans[0]
+    typed = fold(span.text)
+    wanted = {fold(str(s.value)) for s in spans} | {typed, apply_synonyms(typed, lexicon.SYNONYM_RULES)}
+    wanted -= {""}
 
     def matches(fact: Fact) -> bool:
-        folded = f" {fold(str(fact.value))} "
-        return any(f" {w} " in folded for w in wanted)
+        keys = {f" {k} " for k in organisation_keys(str(fact.value))} | {f" {fold(str(fact.value))} "}
+        return any(f" {w} " in key for w in wanted for key in keys)
 
     hit = [f for f in facts if matches(f)]
     what = Names((field,), "noun")
     if hit:
-        return ask.found("member_yes", hit, name=span.text, what=what)
+        return ask.found("member_yes", hit, name=Names((str(hit[0].value),), "org"), what=what)  # as recorded
     elsewhere = [
         (name, f)
         for name in ("organisers", "funders", "supporters", "partners", "trainers")
@@ -299,6 +305,10 @@ def count_of(ask: Ask) -> Finding:
     return ask.found("count_unrecorded", [], what=ask.clause.counted)
 
 
+def which_of(ask: Ask) -> Finding:
+    return ask.found("which_unrecorded", [], what=ask.clause.counted)
+
+
 ANSWERS: dict[str, Callable[[Ask], Finding]] = {
     "participants": participants,
     "women": women,
@@ -321,6 +331,7 @@ ANSWERS: dict[str, Callable[[Ask], Finding]] = {
     "occasion": occasion,
     "summary": summary,
     "count_of": count_of,
+    "which_of": which_of,
 }
 
 

@@ -438,5 +438,6 @@ UNRECORDED: tuple[Attribute, ...] = (*_NEVER_OF_EVENTS, FOUNDED)
 # "How many containers were seized?": a count of something no attribute holds, said not to be recorded with the
 # user's own word (`Clause.counted`), or quoted from the release when a sentence of it has that word.
 COUNT_OF = Attribute("count_of", (), {}, (), EVENT, {"en": "number", "es": "el número"})
+WHICH_OF = Attribute("which_of", (), {}, (), EVENT, {"en": "which", "es": "cuál"})  # "what platform ...?"
 
-BY_NAME: dict[str, Attribute] = {a.name: a for a in (*ATTRIBUTES, *UNRECORDED, COUNT_OF)}
+BY_NAME: dict[str, Attribute] = {a.name: a for a in (*ATTRIBUTES, *UNRECORDED, COUNT_OF, WHICH_OF)}

@@ -138,8 +138,16 @@ def _ask(clause: Clause, query: Query, bigrams: frozenset[str] | set[str]) -> No
     if counted:  # "how many containers were seized?": whatever verb is there, containers are what is counted
         clause.counted, clause.attributes = counted, ["count_of"]
         return
+    asked = _which_unknown(query, clause) if clause.form == "which" and not ranked else ""
+    if asked:  # "what platform did they practise with?", "¿qué plataforma usaron?"
+        clause.counted, clause.attributes = asked, ["which_of"]
+        return
     kinds = [sp.kind for sp in query.spans if clause.start <= sp.start < clause.end]
-    if _asks_which_events(words, kinds):  # "which trainings were funded by the UK": a list, funders its filter
+    lists = _asks_which_events(words, kinds)
+    strong = (
+        clause.form in ("how_many", "total") and bool(ranked) and scores[ranked[0]] >= SURE and ranked[0] != "events"
+    )
+    if lists == DIRECTLY or (lists and not strong):  # "which trainings were funded by the UK": funders filter
         ranked = ["events", *[n for n in ranked if n != "events"]]
         scores["events"] = max(scores.get("events", 0.0), SURE)
     if ranked:
@@ -168,6 +176,26 @@ def _counted_unknown(query: Query, clause: Clause) -> str:
     if noun in _COUNTED or ATTRIBUTE_CUES.scores([noun], f" {noun} ") or len(noun) < 4 or not noun.isalpha():
         return ""
     return query.original[j] if j < len(query.original) else noun
+
+
+def _which_unknown(query: Query, clause: Clause) -> str:
+    """The thing "what X" / "qué X" asks for, as typed, when it is nothing the knowledge holds ("what platform
+    did they use"): a noun right after the question word, then a verb ("did", "usaron"); "" otherwise."""
+    words = query.words
+    start = clause.start
+    if start + 2 >= clause.end or words[start] not in _WHAT:
+        return ""
+    noun, after = words[start + 1], words[start + 2]
+    if any(s.start == start + 1 and s.kind != "keyword" for s in query.spans) or not noun.isalpha() or len(noun) < 4:
+        return ""
+    if noun in lexicon.STOPWORDS or noun in lexicon.FILLER_WORDS or ATTRIBUTE_CUES.scores([noun], f" {noun} "):
+        return ""
+    verb = after in lexicon.AUXILIARIES or after in ("se", "le", "les", "lo", "la") or bool(_VERB.fullmatch(after))
+    return (query.original[start + 1] if start + 1 < len(query.original) else noun) if verb else ""
+
+
+_WHAT = frozenset({"what", "which", "que", "cual", "cuales"})
+_VERB = re.compile(r"\w+(?:aron|ieron|aba|aban|ia|ian|o|an|en|aran|eran)")  # "usaron", "usaba" (folded)
 
 
 _HOW_MANY = frozenset({"many", "cuantos", "cuantas", "cuanta", "cuanto"})
@@ -208,20 +236,23 @@ _PLURAL_EVENTS = frozenset(
 )
 
 
-def _asks_which_events(words: list[str], spans: list[str]) -> bool:
+DIRECTLY, INDIRECTLY = 2, 1  # "which trainings ...?" / "events funded by Germany" (unless it asks something else)
+
+
+def _asks_which_events(words: list[str], spans: list[str]) -> int:
     """ "Which trainings ...", "what events ...", "¿qué capacitaciones ...", "how many workshops ...", "hybrid
     events", "events funded by Germany", "what did the UK fund?": a list of events, what else is said is
     its filter."""
     content = [w for w in words if w not in lexicon.FILLER_WORDS]
     for i, word in enumerate(content[:4]):
         if word in _PLURAL_EVENTS and i > 0 and (content[i - 1] in _WHICH or content[i - 1] == "many"):
-            return True
+            return DIRECTLY
     first = content[0] if content else ""
     for i, word in enumerate(content):  # "online trainings", "events funded by Germany"; not "a series of trainings"
         if word in _PLURAL_EVENTS and first not in _ASKS_SOMETHING_ELSE and (i == 0 or content[i - 1] not in _OF):
-            return True
+            return INDIRECTLY
     # "what did the UK fund?", "¿qué financió Alemania?": an organisation and what it did, no event named
-    return (
+    return DIRECTLY * (
         first in ("what", "que")
         and "organisation" in spans
         and "kind" not in spans

@@ -242,19 +242,21 @@ class KnowledgeIndex:
 
     def _index_countries_in_organisations(self) -> None:
         """ "Canada" also names the funder "Government of Canada", and "Germany" the "Gobierno de Alemania"
-        ("which events did Germany fund?"): every name of a country found in an organisation's name."""
+        ("which events did Germany fund?"): a country's every name names its government, not any organisation
+        whose name holds it ("OMA procedentes de Panamá" is no funder "Panama")."""
         surfaces: dict[str, set[str]] = defaultdict(set)  # canonical place -> its folded names
+        by_surface: dict[str, str] = {}
         for surface, kinds in self.aliases.items():
             for kind, value in kinds:
                 if kind == "place":
                     surfaces[str(value)].add(surface)
-        by_surface = {surface: place for place, names in surfaces.items() for surface in names}
+                    by_surface[surface] = str(value)
         for key in list(self.organisations):
-            padded = f" {key} "
-            for surface, place in by_surface.items():
-                if f" {surface} " in padded and surface != key:
-                    for name in surfaces[place]:
-                        self.aliases[name].add(("organisation", key))
+            head = _GOVERNMENT.match(key)
+            place = by_surface.get(head.group(1)) if head else None
+            if place is not None:
+                for name in surfaces[place]:
+                    self.aliases[name].add(("organisation", key))
 
     def _vocabulary(self) -> set[str]:
         from bot.engine.forms import EVERY_CUE, OUT_OF_DOMAIN
@@ -331,10 +333,8 @@ def organisation_keys(name: str) -> tuple[str, ...]:
     """The folded forms an organisation is named by: its whole name (without a leading "the") and its acronyms
     ("West African Network of Central Authorities and Prosecutors (WACAP)" -> that, and "wacap")."""
     whole = fold(re.sub(r"^(the|la|el|los|las)\s+", "", name, flags=re.IGNORECASE))
-    keys = [whole] if whole else []
-    same = apply_synonyms(whole, lexicon.SYNONYM_RULES)  # "union europea" is "european union"
-    if same not in keys:
-        keys.append(same)
+    # "union europea" is "european union": one key, as questions are read (synonyms applied), in any language
+    keys = [apply_synonyms(whole, lexicon.SYNONYM_RULES)] if whole else []
     return (*keys, *(a for a in _acronyms(name) if a not in keys))
 
 
@@ -345,6 +345,13 @@ def _acronyms(name: str) -> list[str]:
         if len(word) >= 2 and not word.isdigit() and fold(word) not in lexicon.STOPWORDS:
             found.append(fold(word))
     return found
+
+
+# An organisation that is a country's state: "government of canada", "gobierno de la republica de panama".
+_GOVERNMENT = re.compile(
+    r"^(?:the )?(?:government|gobierno|republic|republica|kingdom|reino|state|estado|embassy|embajada)"
+    r"(?: (?:of|de|del))?(?: (?:the|la|el|los))? (.+)$"
+)
 
 
 def _dateline_places(dateline: str) -> list[str]:

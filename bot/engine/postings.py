@@ -55,9 +55,11 @@ class Postings:
         value = str(span.value)
         if span.kind == "place":
             held = (("held", value), self.held(span))
+            # an event whose place is not recorded, whose release was issued there, may have been held there
+            dated = (None, self.index.by_dateline.get(fold(value), _NONE) & self.index.placeless)
             if span.start > 0 and words[span.start - 1] in IN:
-                return [held]
-            return [held, (("came", value), self.index.by_participant_country.get(value, _NONE))]
+                return [held, dated]
+            return [held, dated, (("came", value), self.index.by_participant_country.get(value, _NONE))]
         if span.kind == "person":
             return [(None, {p.event for p in self.index.people.get(value, [])})]
         if span.kind == "organisation":

@@ -107,6 +107,8 @@ class Resolver:
                 continue
             if span.kind == "role":
                 continue
+            if span.kind == "keyword" and clause.counted and fold(span.text) == fold(clause.counted):
+                continue  # "what platform ...?": the thing asked for, not a word describing the event
             inside = clause.start <= span.start < clause.end
             if not inside:
                 other = next((c for c in query.clauses if c.start <= span.start < c.end), None)
@@ -172,13 +174,15 @@ class Resolver:
             if not located:
                 return Subject("event", unknown=" ".join(map(str, years)), years=years)
             return Subject("event", events=index.newest(located, LIST_LIMIT), located=True, years=years)
+        known = [e for e in conv.events if e in index.events]
+        if known and _refers_back(query, locators):  # "what platform did they use?": the event discussed
+            return Subject("event", events=known, from_context=True)
         if not locators:
             if _both(clause):  # "did the EU fund both events?": the two last discussed, or the only two there are
                 pair = [e for e in (conv.options or conv.events) if e in index.events]
                 pair = pair if len(pair) == 2 else index.newest_first if len(index.events) == 2 else []
                 if pair:
                     return Subject("event", events=list(pair), from_context=True)
-            known = [e for e in conv.events if e in index.events]
             if known:
                 return Subject("event", events=known, from_context=True)
             return Subject("event", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
@@ -187,6 +191,7 @@ class Resolver:
             return Subject("event", unknown=unknown)
         hard = self._by_proper_names(query, locators, hard)
         scores = self._scores(locators, hard)
+        scores = self._positive(locators, query.words, scores)
         if not scores:
             return Subject("event", unknown=_describe(locators))
         for span in checked:  # a country asked about breaks a tie: "was Costa Rica represented at the 2021 training?"
@@ -207,6 +212,20 @@ class Resolver:
                 events = in_context
         ordered = index.newest(events, LIST_LIMIT)
         return Subject("event", events=ordered, located=True, total=len(events))
+
+    def _positive(self, locators: list[Span], words: list[str], scores: dict[str, float]) -> dict[str, float]:
+        """The candidates that match something named for what they record, not only because they record no
+        place or date: an event with neither a place nor a year is no answer to "the 2016 Lisbon meeting", but
+        is one to "the AIRCOP passenger profiling training of August" (its programme and topic match)."""
+        index = self.index
+        places = [p for s in locators if s.kind == "place" for _, p in self.postings.hard(s, words) or ()]
+        dates = self.postings.dates(locators)
+        if not places and not dates:
+            return scores
+        matching = places + [d.dated for d in dates]
+        matching += [index.by_programme.get(str(s.value), set()) for s in locators if s.kind == "programme"]
+        matching += [index.by_keyword.get(str(s.value), set()) for s in locators if s.kind == "keyword"]
+        return {e: score for e, score in scores.items() if any(e in p for p in matching)}
 
     def _hard(self, locators: list[Span], words: list[str], dates: list[Allowed]) -> tuple[set[str] | None, str]:
         """Events matching every place, person and organisation named, within the dates named (None: nothing
@@ -325,11 +344,12 @@ class Resolver:
         for fmt in wanted:
             held = index.by_format.get(fmt, set())
             matching = held if matching is None else matching & held
+        by_kind: dict[str, set[str]] = {}  # filters of one kind are alternatives: "in Panama and Costa Rica"
         for group in _by_position(locators):
             lists = [p for p in (self.postings.filter(span, query.words) for span in group) if p is not None]
-            if not lists:
-                continue
-            postings = set().union(*lists)
+            if lists:
+                by_kind.setdefault(group[0].kind, set()).update(*lists)
+        for postings in by_kind.values():
             matching = postings if matching is None else matching & postings
         if matching is None:
             return Subject("events", events=index.newest_first[:LIST_LIMIT], total=len(index.events))
@@ -352,6 +372,17 @@ def _by_position(spans: list[Span]) -> list[list[Span]]:
     for span in spans:
         groups.setdefault((span.start, span.end), []).append(span)
     return list(groups.values())
+
+
+def _refers_back(query: Query, locators: list[Span]) -> bool:
+    """A question about the event just discussed, by a pronoun, that names nothing else which locates an event
+    ("what platform did they practise with?": "platform" is a word of other events, not this question's)."""
+    if not any(w in _BACK for w in query.words):
+        return False
+    return all(s.kind in ("keyword", "role", "ordinal") for s in locators)
+
+
+_BACK = frozenset({"it", "its", "they", "them", "their", "there", "ellos", "ellas", "alli", "ahi", "este", "esta"})
 
 
 def _alone(query: Query, span: Span) -> bool:

@@ -73,7 +73,8 @@ class Responder:
                 return Finding("person_unknown", {"what": what, "names": _known_people(index)}, intent="position")
         if subject.kind == "events":
             if clause.form == "total" and clause.attribute != "events":
-                return sets.total_attendance(query, subject, index)
+                measure = next((a for a in clause.attributes if a in ("women", "men")), "participants")
+                return sets.total_attendance(query, subject, index, measure)
             if _latest(clause):
                 subject.events, subject.total = subject.events[:LATEST], min(subject.total, LATEST)
             return sets.list_events(query, clause, subject, index)
@@ -161,8 +162,10 @@ class Responder:
 
     def _closest(self, query: Query, what: str) -> list[str]:
         rest = [s for s in query.spans if s.kind in ("kind", "year", "programme", "keyword") and s.text not in what]
-        if not rest:
-            return []
+        if not rest:  # "the 2016 Lisbon meeting": the Lisbon meetings of other years
+            rest = [s for s in query.spans if s.kind in ("place", "kind", "programme") and s.text in what]
+            if len(rest) == len([s for s in query.spans if s.text in what]):
+                return []
         one = Query(query.text, query.folded, query.lang, query.words, query.original, rest, query.clauses)
         clause = Clause(0, len(query.words), query.words, "", ["summary"])
         found = self.resolver.subject(one, clause, Conversation())

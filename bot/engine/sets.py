@@ -64,11 +64,12 @@ def event_line(index: KnowledgeIndex, eid: str, lang: str) -> str:
 def _filters(query: Query, clause: Clause, index: KnowledgeIndex, years: tuple[int, ...] = ()) -> Finding | str:
     parts: list[Finding] = [Finding("filter_year", {"year": year}) for year in years]
     spans = [group[0] for group in _by_position(_place_or_organisation(query.spans, clause))]
+    places = tuple(dict.fromkeys(str(s.value) for s in spans if s.kind == "place"))
+    if places:  # "in Freetown or Montevideo": places are alternatives
+        parts.append(Finding("filter_place", {"place": Names(places, "place", "or")}))
     for span in spans:
         if span.kind == "year":
             parts.append(Finding("filter_year", {"year": span.value}))
-        elif span.kind == "place":
-            parts.append(Finding("filter_place", {"place": Names((str(span.value),), "place")}))
         elif span.kind == "kind":
             parts.append(Finding("of_kind", {"kind": Names((str(span.value),), "kind")}))
         elif span.kind == "programme" and str(span.value) in index.programmes:
@@ -86,16 +87,21 @@ def _filters(query: Query, clause: Clause, index: KnowledgeIndex, years: tuple[i
     return Finding("joined", {"parts": parts, "sep": ""}) if parts else ""
 
 
-def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> Finding:
+def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex, measure: str = "participants") -> Finding:
+    """The recorded figures of `measure` ("participants", "women", "men") added up over the events, each
+    named with its figure; the events whose figure is not recorded are named as such."""
     events = subject.events if subject.located else index.newest_first
     known: list[tuple[str, Fact]] = []
     missing: list[str] = []
     for eid in events:
-        fact = index.events[eid].one("participants")
-        if fact is None:
+        fact = index.events[eid].one(measure)
+        if fact is None or not isinstance(fact.value, dict) or "count" not in fact.value:
             missing.append(eid)
         else:
             known.append((eid, fact))
+    if not known:
+        values = {"what": Names((measure,), "label"), "events": _names(index, missing[:LIST_SHOWN], query.lang)}
+        return Finding("total_none", values, [], tuple(missing), "total")
     total = sum(int(f.value["count"]) for _, f in known)
     approx = any(f.value.get("approx") for _, f in known)  # "around 87" in the sum: the sum is around too
     lower = not approx and any(f.value.get("at_least") for _, f in known)  # "over 70" in it: more than the sum
@@ -115,7 +121,8 @@ def total_attendance(query: Query, subject: Subject, index: KnowledgeIndex) -> F
     if missing:
         values["missing"] = Finding("total_unrecorded", {"events": _names(index, missing[:LIST_SHOWN], query.lang)})
     facts = [f for _, f in known]
-    return Finding("total_of", values, facts, tuple(e for e, _ in known), "total")
+    key = "total_of" if measure == "participants" else f"total_of_{measure}"
+    return Finding(key, values, facts, tuple(e for e, _ in known), "total")
 
 
 def with_country(query: Query, country: str, index: KnowledgeIndex) -> Finding:

@@ -102,7 +102,8 @@ class Parser:
             if any(j in fillers for j in range(i, i + n)):
                 continue
             phrase = " ".join(words[i : i + n])
-            named = index.aliases.get(phrase) or index.aliases.get(apply_synonyms(phrase, lexicon.SYNONYM_RULES))
+            same = apply_synonyms(phrase, lexicon.SYNONYM_RULES)  # "uk": also what "united kingdom" names
+            named = index.aliases.get(phrase, set()) | (index.aliases.get(same, set()) if same != phrase else set())
             if not named:
                 continue
             expanded = phrase not in index.aliases  # "eu" -> "european union": a name, however short
