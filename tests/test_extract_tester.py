@@ -453,3 +453,14 @@ def test_co_organisers_and_instructors(text, organisers, trainers):
     result = read(text)
     assert result.values("organisers") == organisers
     assert result.values("trainers") == trainers
+
+
+def test_a_reported_statement_runs_past_a_decimal_point():
+    text = (
+        "Prosecutors trained in Accra\n"
+        "ACCRA (Ghana), 4 March 2024 - Twenty prosecutors attended a workshop on asset recovery. UNODC Officer "
+        "Kwame Mensah recalled that the unit has since seized 2.5 tonnes of cocaine and 9.6 million euros in cash. "
+        "The workshop closed on Friday."
+    )
+    said = [str(v["text"]) for v in event(text, "statements")]
+    assert any("9.6 million euros in cash" in s for s in said), said

@@ -621,3 +621,44 @@ def test_a_country_names_its_government_not_any_organisation_holding_its_name(en
     text = engine.ask("did Canada fund the Panama training?", Conversation()).text
     assert text.startswith("No"), text
     assert engine.ask("did the UK fund the Panama training?", Conversation()).text.startswith("Yes")
+
+
+def test_a_role_is_matched_to_a_group_in_the_releases_own_language(many):
+    event, group = next(
+        (eid, g)
+        for eid, ev in many.index.events.items()
+        for g in ev.many("participant_groups")
+        if "guardacostas" in str(g.value.get("label", "")).lower() and "count" in g.value
+    )
+    text = many.ask(f"how many coast guards attended the {many.index.short_name(event)}?", Conversation()).text
+    assert str(group.value["count"]) in text and not NOT_RECORDED.search(text), text
+
+
+def test_an_ordinal_alone_after_an_event_asks_about_its_series_not_other_events(many):
+    conv = Conversation()
+    event = next(eid for eid, ev in many.index.events.items() if ev.many("series"))
+    many.ask(f"when was the {many.index.short_name(event)}?", conv)
+    answer = many.ask("where was the first?", conv)
+    assert list(answer.events) == [event], answer.text
+
+
+def test_a_programmes_funders_are_said_only_from_the_events_own_release(many):
+    for eid, ev in many.index.events.items():
+        if ev.many("funders") or not ev.many("programmes"):
+            continue
+        text = many.ask(f"who funded the {many.index.short_name(eid)}?", Conversation()).text
+        docs = {f.source.doc for f in ev.all()}
+        for pid in (str(f.value) for f in ev.many("programmes")):
+            programme = many.index.programmes.get(pid)
+            for funder in programme.many("funders") if programme else []:
+                if funder.source.doc not in docs:
+                    assert str(funder.value) not in text or any(
+                        str(f.value) == str(funder.value) and f.source.doc in docs for f in programme.many("funders")
+                    ), (eid, text)
+
+
+def test_thanks_before_a_question_does_not_swallow_it(many):
+    conv = Conversation()
+    many.ask("when was the Freetown workshop?", conv)
+    text = many.ask("Gracias. ¿Y quién lo organizó?", conv).text
+    assert re.search(r"organiz|a cargo", text), text

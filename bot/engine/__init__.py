@@ -98,6 +98,10 @@ class Engine:
         if picked is not None and not asked:  # "the first one", "la segunda": of the events just offered
             attribute = conv.attribute if conv.attribute and conv.attribute != "events" else "summary"
             return self._pinned(snap, query, conv, attribute, picked)
+        if _of_its_series(query, conv):  # "where was the first?" after an event: the one its series began with
+            for clause in query.clauses:
+                clause.attributes = ["series"]  # what the release says of the series is all that is known
+            return self._pinned(snap, query, conv, "series", conv.events[0])
         clauses = asked or self._implied(query, conv)
         for clause in clauses:
             _count_what_was_asked(clause, conv)
@@ -262,6 +266,18 @@ def _count_what_was_asked(clause: Clause, conv: Conversation) -> None:
     asked = BY_NAME.get(conv.attribute or "")
     if clause.form == "how_many" and clause.scores.get(clause.attribute, 0.0) < ASKED and asked and asked.counts:
         clause.attributes = [asked.name]
+
+
+def _of_its_series(query: Query, conv: Conversation) -> bool:
+    """A question naming only an ordinal ("where was the first?", "¿y el segundo?") after one event was
+    discussed: about another event of its series, which is known only by what this one's release says."""
+    return (
+        len(conv.events) == 1
+        and not conv.options[1:]
+        and bool(query.spans)
+        and all(s.kind == "ordinal" for s in query.spans)
+        and any(c.form in ("where", "when", "who", "which") for c in query.clauses)
+    )
 
 
 def _picked(query: Query, conv: Conversation) -> str | None:

@@ -195,9 +195,12 @@ def _membership(ask: Ask, field: str, facts: list[Fact], spans: list[Span]) -> F
 
 
 def _programme_funders(ask: Ask) -> Finding:
+    """The event's own release names no funder, but says who funds its programme: that, said as the
+    programme's. A programme's funders stated by other releases are not this one's (they change over time)."""
+    docs = {f.source.doc for f in ask.event.all()}
     for fact in ask.event.many("programmes"):
         programme = ask.index.programmes.get(str(fact.value))
-        funders = programme.many("funders") if programme else []
+        funders = [f for f in programme.many("funders") if f.source.doc in docs] if programme else []
         if programme and funders:
             return ask.found(
                 "funders_via_programme",
@@ -231,7 +234,7 @@ def series(ask: Ask) -> Finding:
     facts = ask.event.many("series")
     if not facts:
         return ask.found("series_unrecorded", [])
-    items = Names(tuple(str(f.value.get("text", "")) for f in facts))
+    items = Names(tuple(_with_article(str(f.value.get("text", "")), ask.query.lang) for f in facts))
     ordinals = [int(s.value) for s in ask.checked("ordinal")] or (
         [int(v) for v in ask.query.of("ordinal", ask.clause)] if ask.yes_no else []
     )
@@ -239,8 +242,17 @@ def series(ask: Ask) -> Finding:
     if ordinals and positions:
         fact = positions[0]
         key = "series_yes" if fact.value["position"] == ordinals[0] else "series_no"
-        return ask.found(key, [fact], items=Names((str(fact.value.get("text", "")),)))
+        return ask.found(key, [fact], items=Names((_with_article(str(fact.value.get("text", "")), ask.query.lang),)))
     return ask.found("series", facts, items=items)
+
+
+def _with_article(text: str, lang: str) -> str:
+    """ "second of three workshops" -> "the second of three workshops": as a release words it, said after "was"."""
+    first = text.split()[0].lower() if text.split() else ""
+    return f"the {text}" if lang == "en" and first in _ENGLISH_ORDINALS else text
+
+
+_ENGLISH_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
 
 
 def kind(ask: Ask) -> Finding:

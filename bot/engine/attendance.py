@@ -30,6 +30,11 @@ def participants(ask: Ask) -> Finding:
     places = ask.checked("place") or [s for s in ask.query.spans if s.kind == "place" and "from" in ask.clause.words]
     if places and ask.clause.attribute == "participants":
         return _from_country(ask, str(places[0].value), total, groups)
+    named = _named_group(ask, groups)
+    if named is not None:  # "how many from the border service?": the group the release counts them in
+        return ask.found(
+            "role_exact", [named], count=Num(named.value), role=Names((str(named.value["label"]),), "role")
+        )
     if total is None and groups:
         return ask.found("groups_no_total", groups, groups=_groups(groups))
     if total is None:
@@ -53,6 +58,18 @@ def participants(ask: Ask) -> Finding:
     return ask.found(key, facts, **values)
 
 
+def _named_group(ask: Ask, groups: list[Fact]) -> Fact | None:
+    """The one group whose label holds two or more of the topic words the question names, more than any other
+    group's ("the border service": "6 officers of the Border Service of ...")."""
+    clause = ask.clause
+    spans = [s for s in ask.query.spans if s.kind == "keyword" and clause.start <= s.start < clause.end]
+    words = {w for s in spans for w in _stems(s.text)}
+    shared = [(len(words & _stems(str(g.value.get("label", "")))), g) for g in groups if isinstance(g.value, dict)]
+    best = max((n for n, _ in shared), default=0)
+    hits = [g for n, g in shared if n == best]
+    return hits[0] if best >= 2 and len(hits) == 1 and "count" in hits[0].value else None
+
+
 def _roles(ask: Ask, roles: list[str], total: Fact | None, groups: list[Fact]) -> Finding:
     parts = [_role(ask, role, total, groups) for role in roles]
     if len(parts) == 1:
@@ -62,7 +79,8 @@ def _roles(ask: Ask, roles: list[str], total: Fact | None, groups: list[Fact]) -
 
 
 def _role(ask: Ask, role: str, total: Fact | None, groups: list[Fact]) -> Finding:
-    stems = _stems(role)
+    # the role in every form the lexicon knows, both languages: "coast guard officers" is "guardacostas"
+    stems = _stems(role).union(*(_stems(form) for form in lexicon.ROLES.get(role, ())))
     for fact in groups:
         group = fact.value
         covered = [r for r in group.get("roles", []) if _stems(r) & stems or r == role]

@@ -173,6 +173,8 @@ def _counted_unknown(query: Query, clause: Clause) -> str:
     if j >= clause.end or any(s.start <= j < s.end and s.kind != "keyword" for s in query.spans):  # a role, kind ...
         return ""
     noun = words[j]
+    if noun in lexicon.PREPOSITIONS or noun in lexicon.STOPWORDS:  # "how many from the border service?"
+        return ""
     if noun in _COUNTED or ATTRIBUTE_CUES.scores([noun], f" {noun} ") or len(noun) < 4 or not noun.isalpha():
         return ""
     return query.original[j] if j < len(query.original) else noun

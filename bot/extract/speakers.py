@@ -237,7 +237,8 @@ def _segment_before(text: str, lo: int, comma: int, seen: list[tuple[int, Found]
 
 
 _QUOTED = re.compile(r"“([^”]{12,600})”|«([^»]{12,600})»|\"([^\"]{12,600})\"|''([^'\"]{12,600})(?:''|\")")
-_REPORTED = re.compile(r"\b(?:" + "|".join(_REPORTING) + r")\s+(?:that|que)\s+[^.;]{10,300}")
+# What was reported runs to the end of its sentence: a point between digits ("9.6 million") does not end it.
+_REPORTED = re.compile(r"\b(?:" + "|".join(_REPORTING) + r")\s+(?:that|que)\s+(?:[^.;]|(?<=\d)\.(?=\d)){10,300}")
 _TITLE_BEFORE = re.compile(
     r"(?:entitled|titled|called|titulad[oa]|denominad[oa]|llamad[oa]|" + r"workshop|webinar|course|"
     r"taller|curso|seminario|regional|virtual|the)\s*$",
