@@ -1316,6 +1316,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "I have no record of events{filter}. The events I know: {events}.",
         "es": "No tengo registro de eventos{filter}. Los eventos que conozco: {events}.",
     },
+    "filter_topic": {"en": " about “{topic}”", "es": " sobre «{topic}»"},
+    "filter_role": {"en": " with {role} among the participants", "es": " con {role} entre los participantes"},
     "of_kind": {"en": " of the kind “{kind}”", "es": " del tipo «{kind}»"},
     "event_line": {"en": "• {when} — {name}: {title}", "es": "• {when} — {name}: {title}"},
     "filter_organisation": {"en": " with {name}", "es": " con {name}"},

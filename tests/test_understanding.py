@@ -662,3 +662,14 @@ def test_thanks_before_a_question_does_not_swallow_it(many):
     many.ask("when was the Freetown workshop?", conv)
     text = many.ask("Gracias. ¿Y quién lo organizó?", conv).text
     assert re.search(r"organiz|a cargo", text), text
+
+
+def test_lists_are_filtered_by_roles_and_by_topics_in_either_language(many):
+    with_prosecutors = many.index.by_role.get("prosecutors", set())
+    assert 0 < len(with_prosecutors) < len(many.index.events)
+    listed = many.ask("which events had prosecutors?", Conversation())
+    assert set(listed.events) <= with_prosecutors and "prosecutors" in listed.text, listed.text
+    english = many.ask("events about cryptocurrency", Conversation())
+    spanish = many.ask("¿eventos sobre criptomonedas?", Conversation())
+    assert english.events and set(english.events) == set(spanish.events), (english.text, spanish.text)
+    assert len(english.events) < len(many.index.events) and "cryptocurrency" in english.text

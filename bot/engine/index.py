@@ -52,6 +52,9 @@ _ORGANISATION_SET = frozenset(ORGANISATION_FIELDS)
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\b")
 
 
+_EMPTY: set[str] = set()  # what a missing posting list reads as (never changed)
+
+
 class KnowledgeIndex:
     """Events, programmes, people and organisations, with the look-up tables the question parser needs."""
 
@@ -88,6 +91,7 @@ class KnowledgeIndex:
         self.by_participant_country: dict[str, set[str]] = defaultdict(set)
         self.by_format: dict[str, set[str]] = defaultdict(set)  # "online", "hybrid", "in person"
         self.by_dateline: dict[str, set[str]] = defaultdict(set)  # folded place a release was dated in
+        self.by_role: dict[str, set[str]] = defaultdict(set)  # a role participants had ("judges")
         self.bigrams: set[str] = set()  # pairs of words in titles and topics ("virtual assets"): no cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
         self.name_groups: dict[tuple[str, int, str, bool], list[str]] = defaultdict(list)  # events one name fits
@@ -113,6 +117,7 @@ class KnowledgeIndex:
         self.vocabulary: set[str] = self._vocabulary()
         self._names: dict[tuple[str, str], str] = {}
         self.memo: dict[tuple[str, ...], str] = {}  # texts derived from the facts, kept once made (event lines)
+        self._phrases: dict[tuple[str, str], set[str]] = {}  # events of a topic phrase, made when first asked
 
     # -- building ----------------------------------------------------------------------------------------
 
@@ -178,6 +183,10 @@ class KnowledgeIndex:
             elif name == "programmes":
                 for fact in facts:
                     self.by_programme[str(fact.value)].add(eid)
+            elif name == "participant_groups":
+                for fact in facts:
+                    for role in fact.value.get("roles", ()) if isinstance(fact.value, dict) else ():
+                        self.by_role[str(role)].add(eid)
             elif name == "participant_countries":
                 for fact in facts:
                     country = str(fact.value)
@@ -291,9 +300,20 @@ class KnowledgeIndex:
         first = self.newest_first
         return {first[r] for r in ranks[low:high]}
 
+    def keyword_events(self, word: str) -> set[str]:
+        """The events a topic word is a word of; for a phrase ("virtual assets"), those holding all its words."""
+        if " " not in word:
+            return self.by_keyword.get(word, _EMPTY)
+        key = ("phrase", word)
+        found = self._phrases.get(key)
+        if found is None:
+            lists = sorted((self.by_keyword.get(w, _EMPTY) for w in word.split()), key=len)
+            found = self._phrases[key] = set(lists[0]).intersection(*lists[1:]) if lists else set()
+        return found
+
     def weight(self, word: str) -> float:
         """How much a topic word tells events apart: rare words a lot, words most events share little."""
-        df = len(self.by_keyword.get(word, ()))
+        df = len(self.keyword_events(word))
         return math.log(1 + len(self.events) / df) if df else 0.0
 
     def short_name(self, eid: str, lang: str = "en") -> str:

@@ -174,6 +174,18 @@ SYNONYMS: dict[str, str] = {
     "programa global de ciberdelito": "global cybercrime programme",
     "gcp": "global cybercrime programme",
     "ti": "transparency international",
+    # one topic, however it is called: a question in one language finds the releases written in the other
+    "cryptocurrency": "virtual assets",
+    "cryptocurrencies": "virtual assets",
+    "crypto assets": "virtual assets",
+    "crypto": "virtual assets",
+    "criptomonedas": "virtual assets",
+    "criptomoneda": "virtual assets",
+    "criptoactivos": "virtual assets",
+    "activos virtuales": "virtual assets",
+    "criptodivisas": "virtual assets",
+    "contenedores": "containers",
+    "contenedor": "container",
 }
 
 # The synonyms in the order they are applied: longest surface form first.

@@ -128,7 +128,7 @@ class Postings:
         if span.kind == "place":
             return set().union(*(p for _, p in self.hard(span, words) or ()))
         if span.kind == "keyword":  # a rare topic word filters ("cryptocurrency"); a common one says little
-            found = index.by_keyword.get(str(value), set())
+            found = index.keyword_events(str(value))
             return found if found and len(found) * TOPIC_FILTER <= len(index.events) else None
         if span.kind == "kind":
             return self.kind(str(value)) | index.by_family.get(str(value), set())
@@ -138,6 +138,8 @@ class Postings:
             return index.by_organisation.get(str(value), set())
         if span.kind == "person":
             return {p.event for p in index.people.get(str(value), [])}
+        if span.kind == "role" and str(value) not in ("women", "men"):
+            return index.by_role.get(str(value), set())
         if span.kind == "name":
             return set()
         return None  # ordinals do not filter a list

@@ -90,8 +90,9 @@ class Resolver:
         plural = (
             clause.attribute == "events" or clause.form == "list" or (clause.form == "total" and _all_events(clause))
         )
-        if plural:
-            return self._set(query, locators, conv, clause)
+        if plural:  # "events with judges": a role the participants had filters a list too
+            roles = [s for s in query.spans if s.kind == "role" and clause.start <= s.start < clause.end]
+            return self._set(query, [*locators, *roles], conv, clause)
         found = self._events(query, locators, clause, conv, checked)
         found.checked = checked
         return found
@@ -224,7 +225,7 @@ class Resolver:
             return scores
         matching = places + [d.dated for d in dates]
         matching += [index.by_programme.get(str(s.value), set()) for s in locators if s.kind == "programme"]
-        matching += [index.by_keyword.get(str(s.value), set()) for s in locators if s.kind == "keyword"]
+        matching += [index.keyword_events(str(s.value)) for s in locators if s.kind == "keyword"]
         return {e: score for e, score in scores.items() if any(e in p for p in matching)}
 
     def _hard(self, locators: list[Span], words: list[str], dates: list[Allowed]) -> tuple[set[str] | None, str]:
@@ -294,7 +295,7 @@ class Resolver:
                 soft.append((found, _rarity(n, len(found))))
             elif span.kind == "keyword":
                 weight = index.weight(str(span.value)) * (NAME_WORD if span.text[:1].isupper() else 1.0)
-                soft.append((index.by_keyword.get(str(span.value), set()), weight))
+                soft.append((index.keyword_events(str(span.value)), weight))
             elif span.kind == "ordinal":
                 soft.append((self.postings.in_series(int(span.value)), 1.0))
         for events, weight in sorted(soft, key=lambda ew: len(ew[0])):  # the rarest first
@@ -315,7 +316,7 @@ class Resolver:
         for span in locators:
             if span.kind != "keyword" or not span.text[:1].isupper() or span.start == 0:
                 continue
-            events = self.index.by_keyword.get(str(span.value), set())
+            events = self.index.keyword_events(str(span.value))
             if 0 < len(events) <= RARE and not is_common(str(span.value)):  # "Khorgos", not "Servicio"
                 narrowed = events if hard is None else hard & events
                 hard = narrowed or hard

@@ -10,7 +10,8 @@ from __future__ import annotations
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Choice, Finding
 from bot.engine.phrase import Counted, Names, dates_text
-from bot.engine.query import Clause, Query
+from bot.engine.postings import TOPIC_FILTER
+from bot.engine.query import Clause, Query, Span
 from bot.engine.resolve import Subject, _by_position, _place_or_organisation
 from bot.engine.text import fold
 from bot.messages import say
@@ -84,6 +85,10 @@ def _filters(query: Query, clause: Clause, index: KnowledgeIndex, years: tuple[i
             parts.append(Finding("filter_person", {"name": index.people[str(span.value)][0].name}))
         elif span.kind == "month":
             parts.append(Finding("filter_month", {"month": Names((str(span.value),), "month")}))
+        elif span.kind == "keyword" and _filters_by(span, index):
+            parts.append(Finding("filter_topic", {"topic": span.text}))
+        elif span.kind == "role" and str(span.value) not in ("women", "men"):
+            parts.append(Finding("filter_role", {"role": Names((str(span.value),), "role")}))
     return Finding("joined", {"parts": parts, "sep": ""}) if parts else ""
 
 
@@ -175,6 +180,12 @@ def programme(query: Query, pid: str, attribute: str, index: KnowledgeIndex) -> 
 
 def _orgs(facts: list[Fact]) -> Names:
     return Names(tuple(str(f.value) for f in facts), "org")
+
+
+def _filters_by(span: Span, index: KnowledgeIndex) -> bool:
+    """Whether a topic word filtered the list (`Postings.filter`: a rare one), so the answer says so."""
+    found = index.keyword_events(str(span.value))
+    return bool(found) and len(found) * TOPIC_FILTER <= len(index.events)
 
 
 def _names(index: KnowledgeIndex, events: list[str], lang: str = "en") -> str:

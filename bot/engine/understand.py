@@ -88,7 +88,10 @@ class Parser:
             if taken:
                 i += taken
                 continue
-            if _content(word) and word in index.by_keyword:
+            same = apply_synonyms(word, lexicon.SYNONYM_RULES)  # "cryptocurrency", "criptomonedas": "virtual assets"
+            if same != word and all(w in index.by_keyword for w in same.split()):
+                query.spans.append(Span("keyword", same, i, i + 1, original[i]))
+            elif _content(word) and word in index.by_keyword:
                 query.spans.append(Span("keyword", word, i, i + 1, original[i]))
             elif _looks_like_name(original[i], i, words):
                 query.spans.append(Span("name", original[i], i, i + 1, original[i]))
