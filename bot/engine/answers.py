@@ -195,12 +195,15 @@ def _membership(ask: Ask, field: str, facts: list[Fact], spans: list[Span]) -> F
 
 
 def _programme_funders(ask: Ask) -> Finding:
-    """The event's own release names no funder, but says who funds its programme: that, said as the
-    programme's. A programme's funders stated by other releases are not this one's (they change over time)."""
-    docs = {f.source.doc for f in ask.event.all()}
+    """The event's own release names no funder of the event, but says who funds its programme: that, said as
+    the programme's. A funder of the programme the release does not name is not said (another release may have
+    recorded it, years before: "the Cocaine Route Programme")."""
+    release = apply_synonyms(fold(" ".join(text for text, _, _ in ask.index.sentences(ask.eid))), lexicon.SYNONYM_RULES)
     for fact in ask.event.many("programmes"):
         programme = ask.index.programmes.get(str(fact.value))
-        funders = [f for f in programme.many("funders") if f.source.doc in docs] if programme else []
+        funders = programme.many("funders") if programme else []
+        if release:  # an event typed in by an admin has no release to check against: its programme's, all
+            funders = [f for f in funders if _named_in(str(f.value), release)]
         if programme and funders:
             return ask.found(
                 "funders_via_programme",
@@ -209,6 +212,11 @@ def _programme_funders(ask: Ask) -> Finding:
                 names=Names(tuple(str(f.value) for f in funders), "org"),
             )
     return ask.found("org_funders_unrecorded", [])
+
+
+def _named_in(name: str, release: str) -> bool:
+    key = apply_synonyms(fold(name), lexicon.SYNONYM_RULES)
+    return bool(key) and f" {key} " in f" {release} "
 
 
 # -- what it was about ---------------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.engine import lexicon
 from bot.engine.attributes import BY_NAME
 from bot.engine.index import KnowledgeIndex
 from bot.engine.models import Finding
-from bot.engine.text import fold
+from bot.engine.text import apply_synonyms, fold
 from bot.engine.views import When
 from bot.messages import (
     format_dates,
@@ -126,11 +127,11 @@ SEPARATORS = {"comma": ", ", "semicolon": "; "}
 
 
 def _distinct(names: Iterable[str]) -> list[str]:
-    """Names once each, however written: "the European Union" and "European Union", "UNODC" twice."""
+    """Names once each, however written: "the European Union", "European Union" and "Unión Europea"."""
     seen: set[str] = set()
     out = []
     for name in names:
-        key = re.sub(r"^(the|la|el|los|las) ", "", fold(name))
+        key = apply_synonyms(re.sub(r"^(the|la|el|los|las) ", "", fold(name)), lexicon.SYNONYM_RULES)  # EU = UE
         if key and key not in seen:
             seen.add(key)
             out.append(name)
