@@ -2,16 +2,21 @@
 
 One canonical name per country, the English one CLDR uses ("Kyrgyzstan", "Türkiye", "Côte d’Ivoire"), is what
 facts store and what the engine matches; `country()` finds it from any usual form ("Kyrgyz Republic",
-"Kirguistán", "Republic of Moldova", "the Netherlands"), and `country_name()` says it in a language. The tables
-are built on first use (about 50 ms), never at start-up.
+"Kirguistán", "Republic of Moldova", "the Netherlands"), and `country_name()` says it in a language.
+
+CLDR's country names in English and Spanish are kept in `countries.json` (10 KB): the index knows every country
+by them from start-up, and loading Babel's locale data for them took 0.2 s and 17 MB there. A test checks the
+file against the installed Babel; `python -m bot.geo` writes it again after an upgrade.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Collection
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from bot.engine.text import fold
@@ -35,6 +40,23 @@ _MORE_FORMS: dict[str, tuple[str, ...]] = {
 # A form that names two countries is left to the longer one only ("Guinea" is not "Guinea-Bissau").
 _ARTICLE = re.compile(r"^(the|la|el|los|las) ")
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+COUNTRY_TABLE = Path(__file__).with_name("countries.json")
+_LANGS = ("en", "es")
+
+
+def cldr_territories() -> dict[str, dict[str, str]]:
+    """{lang: {ISO code: name}} for every country, from the installed Babel (what `countries.json` holds)."""
+    from babel import Locale
+
+    names = {lang: {str(k): str(v) for k, v in Locale(lang).territories.items()} for lang in _LANGS}
+    codes = [c for c in names["en"] if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
+    return {lang: {code: table[code] for code in codes if code in table} for lang, table in names.items()}
+
+
+@cache
+def _territories() -> dict[str, dict[str, str]]:
+    tables: dict[str, dict[str, str]] = json.loads(COUNTRY_TABLE.read_text(encoding="utf-8"))
+    return tables
 
 
 @cache
@@ -55,20 +77,15 @@ def _tables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
 
 @cache
 def _cldr() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
-    """CLDR's country names in English and Spanish and ours, without pycountry's (a twentieth of a second, so
-    the answering engine knows every country by them from start-up): (folded form -> canonical English name,
-    canonical -> {lang: name}, ISO code -> canonical)."""
-    from babel import Locale
-
-    names: dict[str, dict[str, str]] = {
-        lang: {str(k): str(v) for k, v in Locale(lang).territories.items()} for lang in ("en", "es")
-    }
-    codes = [c for c in names["en"] if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
+    """CLDR's country names in English and Spanish and ours, without pycountry's (so the answering engine knows
+    every country by them from start-up): (folded form -> canonical English name, canonical -> {lang: name},
+    ISO code -> canonical)."""
+    names = _territories()
     forms: dict[str, str] = {}
     local: dict[str, dict[str, str]] = {}
     by_code: dict[str, str] = {}
-    for code in codes:
-        canonical = by_code[code] = names["en"][code]
+    for code, canonical in names["en"].items():
+        by_code[code] = canonical
         local[canonical] = {lang: table.get(code, canonical) for lang, table in names.items()}
         for table in names.values():
             _add(forms, table.get(code, ""), canonical)
@@ -97,7 +114,7 @@ def country(name: str) -> str | None:
 
 def country_name(canonical: str, lang: str) -> str:
     """A country's name in `lang` ("Kyrgyzstan" -> "Kirguistán"); any other name is returned as it is."""
-    _, local = _tables()
+    local = _cldr()[1]
     return local.get(canonical, {}).get(lang, canonical)
 
 
@@ -128,11 +145,8 @@ class City(NamedTuple):
         return _code_names().get(self.code, self.code)
 
 
-@cache
 def _code_names() -> dict[str, str]:
-    from babel import Locale
-
-    return {str(k): str(v) for k, v in Locale("en").territories.items()}
+    return _territories()["en"]
 
 
 @cache
@@ -180,3 +194,8 @@ def city(name: str, countries: Collection[str] = (), lang: str = "en") -> City |
     if not ranked or (len(ranked) > 1 and ranked[0].population < _DOMINANT * ranked[1].population):
         return None
     return ranked[0]
+
+
+if __name__ == "__main__":
+    COUNTRY_TABLE.write_text(json.dumps(cldr_territories(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {COUNTRY_TABLE}")

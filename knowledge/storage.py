@@ -118,8 +118,11 @@ class AtomicJSONStorage(Storage):
                     chunk = bytearray()
             crc = zlib.crc32(chunk, crc)
             whole = (offset, crc)
+            yield chunk
+            # The table of contents on its own: joined to the last megabytes into one string, the copies made on
+            # the way took 9 MB at 10,000 events.
             contents = {VERSION: {"at": offset, "crc": crc, "spans": spans}}
-            yield bytes(chunk) + orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + END
+            yield orjson.dumps(CONTENTS) + b":" + orjson.dumps(contents) + END
 
         try:
             atomic_write(self.path, file())

@@ -62,3 +62,12 @@ def test_a_city_name_shared_across_countries_is_settled_by_the_text_or_not_at_al
     found = city("Georgetown", countries={"Malaysia"})
     assert found is not None and found.country == "Malaysia"
     assert city("Qwertyville") is None and city("Springfield") is None  # no such city; too many alike
+
+
+def test_the_country_table_is_the_installed_cldrs() -> None:
+    """`countries.json` is what Babel's CLDR says now (after a Babel upgrade: `python -m bot.geo` writes it)."""
+    import json
+
+    from bot.geo import COUNTRY_TABLE, cldr_territories
+
+    assert json.loads(COUNTRY_TABLE.read_text(encoding="utf-8")) == cldr_territories()

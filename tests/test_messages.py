@@ -174,7 +174,11 @@ def test_country_names_come_from_cldr():
 
 
 def test_babel_is_not_loaded_at_start_up():
-    code = "import sys, bot.app, bot.cli; print(sorted(m for m in sys.modules if m.startswith(('babel', 'pycountry'))))"
+    """Neither importing the bot nor indexing the knowledge loads CLDR's locale data (0.2 s and 17 MB)."""
+    code = (
+        "import sys, bot.app, bot.cli; from bot.engine import Engine; from knowledge.facts import bundled_facts; "
+        "Engine(bundled_facts()); print(sorted(m for m in sys.modules if m.startswith(('babel', 'pycountry'))))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
 

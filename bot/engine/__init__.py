@@ -54,14 +54,18 @@ class Snapshot:
 
 class Engine:
     def __init__(self, facts: Iterable[Fact]) -> None:
-        self.refresh(facts)
+        self._snapshot = self._made(facts, None)
 
     def refresh(self, facts: Iterable[Fact]) -> None:
         """Rebuild the index (after an admin change); answers use the new facts at once."""
+        self._snapshot = self._made(facts, self._snapshot.index)
+
+    @staticmethod
+    def _made(facts: Iterable[Fact], previous: KnowledgeIndex | None) -> Snapshot:
         with bulk():
-            index = KnowledgeIndex(facts)
+            index = KnowledgeIndex(facts, previous)
         resolver = Resolver(index)
-        self._snapshot = Snapshot(index, Parser(index), resolver, Responder(index, resolver))
+        return Snapshot(index, Parser(index), resolver, Responder(index, resolver))
 
     @property
     def index(self) -> KnowledgeIndex:

@@ -21,13 +21,11 @@ if TYPE_CHECKING:
 NameKey = tuple[str, int, str, bool]
 
 
-def unique_names(
-    events: Mapping[str, EventView], groups: Mapping[NameKey, list[str]], eid: str, lang: str
-) -> dict[tuple[str, str], str]:
-    """Names for `eid` and every event that would share its plain name."""
+def unique_names(events: Mapping[str, EventView], same: list[str], eid: str, lang: str) -> dict[tuple[str, str], str]:
+    """Names for `eid` and the events `same` that would share its plain name (`eid` among them)."""
     event = events[eid]
     base = _plain_name(event, lang)
-    same = sorted(groups.get(name_key(event), [eid]))
+    same = sorted(same)
     if len(same) <= 1:
         if not event.place and not event.online:  # "2022 training" says too little: "2022 training (Khorgos)"
             base = _with_title_word(event, None, lang, base)
@@ -41,10 +39,9 @@ def unique_names(
     return {(e, lang): f"{names[(e, lang)]} ({e})" for e in same}
 
 
-def name_key(event: EventView, year: int | None = None) -> NameKey:
-    """What a plain name is made of: events with the same key would have the same name (`year`: the event's,
-    when the caller has it already)."""
-    return (fold(event.place), (year if year is not None else event.year) or 0, event.kind, event.online)
+def name_key(event: EventView) -> NameKey:
+    """What a plain name is made of: events with the same key would have the same name."""
+    return (fold(event.place), event.year or 0, event.kind, event.online)
 
 
 def _plain_name(event: EventView, lang: str) -> str:
