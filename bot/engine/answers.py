@@ -16,7 +16,7 @@ from bot.engine import lexicon
 from bot.engine.ask import Ask, _groups_label, _label, _participants_word
 from bot.engine.attendance import countries, men, participants, trainers, women
 from bot.engine.attributes import BY_NAME
-from bot.engine.index import organisation_keys
+from bot.engine.keys import organisation_keys
 from bot.engine.models import Finding
 from bot.engine.phrase import Counted, Dates, Names, Num
 from bot.engine.query import Span

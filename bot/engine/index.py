@@ -1,27 +1,37 @@
 """The in-memory index every question is answered from.
 
-Built once from a list of facts (the store's, or synthetic ones in benchmarks) and replaced whole by the caller
-after an admin change. Nothing here reads disk except the text of a release, and only when a question needs
-to quote it. A question costs dictionary look-ups and a few rapidfuzz calls over small vocabularies, whatever
-the number of events: events are found through posting lists (year, month, place, kind, programme,
-organisation, topic word, country ...), never by scanning them all.
+Built once from a list of facts (the store's, or synthetic ones in benchmarks); after an admin change, a new
+one is made from the one before it (`previous`), which keeps answering meanwhile and is never changed: the new
+index shares its views and postings and copies only those the touched events change. Nothing here reads disk
+except the text of a release, and only when a question needs to quote it. A question costs dictionary look-ups
+and a few rapidfuzz calls over small vocabularies, whatever the number of events: events are found through
+posting lists (year, month, place, kind, programme, organisation, topic word, country ...), never by scanning
+them all.
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
-import itertools
 import math
-import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any, TypeVar
 
 from bot.engine import lexicon
-from bot.engine.names import name_key, unique_names
+from bot.engine.keys import (
+    GOVERNMENT,
+    acronyms,
+    bigrams,
+    dateline_places,
+    organisation_keys,
+    short_place,
+    split_sentences,
+    surnames,
+    value_words,
+)
+from bot.engine.names import NameKey, name_key, unique_names
 from bot.engine.text import apply_synonyms, fold
 from bot.engine.views import EventView, FactsView, Person, ProgrammeView
 from knowledge.facts import Fact
@@ -50,7 +60,6 @@ _PLACE_FIELDS = frozenset({"city", "country", "venue"})
 # Fields that name organisations, and the role each gives them at the event.
 ORGANISATION_FIELDS = ("organisers", "funders", "supporters", "partners", "trainers")
 _ORGANISATION_SET = frozenset(ORGANISATION_FIELDS)
-_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\b")
 
 
 _View = TypeVar("_View", bound=FactsView)
@@ -104,6 +113,7 @@ class KnowledgeIndex:
         self.bigrams: set[str] = set()  # pairs of words in titles and topics ("virtual assets"): no cues there
         self.people: dict[str, list[Person]] = defaultdict(list)  # folded full name -> people
         self.organisations: dict[str, str] = {}  # folded name or acronym -> the name as recorded
+        self.name_groups: dict[NameKey, list[str]] = defaultdict(list)  # the events a plain name would fit
         # Folded phrase -> what it names: ("place", canonical) / ("kind", k) / ("role", r) / ("programme", id)
         # / ("person", folded full name) / ("organisation", folded name).
         self.aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -116,6 +126,12 @@ class KnowledgeIndex:
         else:
             self._index_changes(previous)
         del self._places_named
+        families: dict[str, list[set[str]]] = defaultdict(list)
+        for kind, family in lexicon.KIND_FAMILY.items():
+            if kind in self.by_kind:
+                families[family].append(self.by_kind[kind])
+        # Kinds of a family ("training": the workshops, courses ...), from the postings of each kind.
+        self.by_family: dict[str, set[str]] = {family: set().union(*kinds) for family, kinds in families.items()}
         for programme in self.programmes.values():
             self._index_programme(programme)
         self._index_lexicon()
@@ -130,7 +146,6 @@ class KnowledgeIndex:
         self._names: dict[tuple[str, str], str] = {}
         self.memo: dict[tuple[str, ...], str] = {}  # texts derived from the facts, kept once made (event lines)
         self._phrases: dict[tuple[str, str], set[str]] = {}  # events of a topic phrase, made when first asked
-        self._families: dict[str, set[str]] = {}  # events of a family's kinds, made when first asked
 
     # -- building ----------------------------------------------------------------------------------------
 
@@ -152,6 +167,7 @@ class KnowledgeIndex:
         postings: list[tuple[Postings, object]] = [(self.by_kind, event.kind)]
         if describe:
             self._sort_keys[eid] = (year or 0, when.month, when.day, eid) if when else (0, 0, 0, eid)
+            self.name_groups[name_key(event, year)].append(eid)
             if when is None:
                 self.dateless.add(eid)
             if not year:
@@ -171,9 +187,9 @@ class KnowledgeIndex:
             facts = held if isinstance(held, list) else (held,)
             if name in _KEYWORD_SET:
                 for fact in facts:
-                    words |= _words(fact.value)
+                    words |= value_words(fact.value)
                     if describe and name in _DESCRIPTIVE_FIELDS:
-                        self.bigrams |= _bigrams(str(fact.value))
+                        self.bigrams |= bigrams(str(fact.value))
             if name in _ORGANISATION_SET:
                 for fact in facts:
                     for key in organisation_keys(str(fact.value)):
@@ -186,7 +202,7 @@ class KnowledgeIndex:
                 key = fold(place)
                 postings.append((self.by_place, key))
                 if name != "venue":
-                    short = _short_place(key)
+                    short = short_place(key)
                     if short:  # "Santa Cruz" for Santa Cruz de la Sierra
                         postings.append((self.by_place, short))
                     if describe:
@@ -194,7 +210,7 @@ class KnowledgeIndex:
             elif name == "format":
                 postings.append((self.by_format, str(facts[0].value)))
             elif name == "dateline":  # where the release was issued: not where the event was held
-                postings.extend((self.by_dateline, key) for key in _dateline_places(str(facts[0].value)))
+                postings.extend((self.by_dateline, key) for key in dateline_places(str(facts[0].value)))
             elif name == "programmes":
                 postings.extend((self.by_programme, str(fact.value)) for fact in facts)
             elif name == "participant_groups":
@@ -279,14 +295,14 @@ class KnowledgeIndex:
             return
         self.people[key].append(Person(name, eid, fact))
         self.aliases[key].add(("person", key))
-        for surname in _surnames(key):
+        for surname in surnames(key):
             self.aliases[surname].add(("person", key))
 
     def _index_programme(self, programme: ProgrammeView) -> None:
         for name in ("name", "full_name", "name_es", "aliases"):
             for fact in programme.many(name):
                 alias = apply_synonyms(fold(str(fact.value)), lexicon.SYNONYM_RULES)
-                for key in (alias, alias.removeprefix("unodc "), *_acronyms(str(fact.value))):
+                for key in (alias, alias.removeprefix("unodc "), *acronyms(str(fact.value))):
                     if key:
                         self.aliases[key].add(("programme", programme.id))
         self.aliases[fold(programme.id.replace("-", " "))].add(("programme", programme.id))
@@ -318,7 +334,7 @@ class KnowledgeIndex:
                     surfaces[str(value)].add(surface)
                     by_surface[surface] = str(value)
         for key in list(self.organisations):
-            head = _GOVERNMENT.match(key)
+            head = GOVERNMENT.match(key)
             place = by_surface.get(head.group(1)) if head else None
             if place is not None:
                 for name in surfaces[place]:
@@ -376,29 +392,15 @@ class KnowledgeIndex:
     def in_family(self, family: str) -> set[str]:
         """Events of the kinds of a family ("training": the workshops, courses, webinars ...), besides those of
         the family's own kind."""
-        found = self._families.get(family)
-        if found is None:
-            kinds = [self.by_kind.get(k, _EMPTY) for k, f in lexicon.KIND_FAMILY.items() if f == family]
-            found = self._families[family] = set().union(*kinds)
-        return found
+        return self.by_family.get(family, _EMPTY)
 
     def short_name(self, eid: str, lang: str = "en") -> str:
         """A name to say and to put on a button, unique among the events: "Panama 2021 training"."""
         key = (eid, lang)
         if key not in self._names:
-            self._names.update(unique_names(self.events, self._same_plain_name(eid), eid, lang))
+            same = self.name_groups.get(name_key(self.events[eid]), [eid])
+            self._names.update(unique_names(self.events, same, eid, lang))
         return self._names[key]
-
-    def _same_plain_name(self, eid: str) -> list[str]:
-        """The events whose plain name would be the same as this one's (its own included): of its kind, its
-        year and its place, found in those postings, smallest first."""
-        event = self.events[eid]
-        key = name_key(event)
-        postings = [self.by_kind.get(event.kind, _EMPTY), self.by_year.get(key[1], _EMPTY) if key[1] else self.yearless]
-        if key[0]:
-            postings.append(self.by_place.get(key[0], _EMPTY))
-        smallest, *others = sorted(postings, key=len)
-        return [e for e in smallest.intersection(*others) if name_key(self.events[e]) == key] or [eid]
 
     def the_name(self, eid: str, lang: str = "en") -> str:
         """The short name as it reads inside a sentence: "the Panama 2021 training"."""
@@ -421,7 +423,7 @@ class KnowledgeIndex:
                 text, title = source_text(doc), bundled[doc]["title"]
             else:
                 continue
-            out += [(s, doc, title) for s in _split_sentences(text)]
+            out += [(s, doc, title) for s in split_sentences(text)]
         return out
 
 
@@ -445,89 +447,3 @@ def _same_facts(a: dict[str, Fact | list[Fact]], b: dict[str, Fact | list[Fact]]
         elif len(held) != len(other) or any(x is not y for x, y in zip(held, other, strict=True)):
             return False
     return True
-
-
-@lru_cache(maxsize=65536)
-def organisation_keys(name: str) -> tuple[str, ...]:
-    """The folded forms an organisation is named by: its whole name (without a leading "the") and its acronyms
-    ("West African Network of Central Authorities and Prosecutors (WACAP)" -> that, and "wacap")."""
-    whole = fold(re.sub(r"^(the|la|el|los|las)\s+", "", name, flags=re.IGNORECASE))
-    # "union europea" is "european union": one key, as questions are read (synonyms applied), in any language
-    keys = [apply_synonyms(whole, lexicon.SYNONYM_RULES)] if whole else []
-    return (*keys, *(a for a in _acronyms(name) if a not in keys))
-
-
-def _acronyms(name: str) -> list[str]:
-    found = []
-    for match in _ACRONYM.finditer(name):
-        word = match.group(1)
-        if len(word) >= 2 and not word.isdigit() and fold(word) not in lexicon.STOPWORDS:
-            found.append(fold(word))
-    return found
-
-
-# An organisation that is a country's state: "government of canada", "gobierno de la republica de panama".
-_GOVERNMENT = re.compile(
-    r"^(?:the )?(?:government|gobierno|republic|republica|kingdom|reino|state|estado|embassy|embajada)"
-    r"(?: (?:of|de|del))?(?: (?:the|la|el|los))? (.+)$"
-)
-
-
-def _dateline_places(dateline: str) -> list[str]:
-    """The places a dateline names, folded: "Dakar (Senegal), 12 May 2023" -> dakar, senegal; none in "3-5 May"."""
-    head = dateline.split(",")[0]
-    parts = [p.strip() for p in re.split(r"[()]", head) if p.strip()]
-    return [fold(p) for p in parts if not any(ch.isdigit() for ch in p)]
-
-
-@lru_cache(maxsize=4096)
-def _short_place(key: str) -> str:
-    """The first two words of a place of four or more ("santa cruz de la sierra" -> "santa cruz"), by which
-    people call it; "" for a shorter name."""
-    words = key.split()
-    if len(words) < 4 or words[1] in lexicon.STOPWORDS:
-        return ""
-    return " ".join(words[:2])
-
-
-def _surnames(key: str) -> list[str]:
-    """The forms a person is called by after their full name: the last word, and for names of three or more
-    words the last two, the first two and each word after the first ("julián ferraro acevedo" -> "acevedo",
-    "ferraro acevedo", "julián ferraro", "ferraro": a Spanish name's first surname is its second word)."""
-    parts = key.split()
-    if len(parts) < 2:
-        return []
-    out = [" ".join(parts[-2:]), " ".join(parts[:2])] if len(parts) >= 3 else []
-    later = parts[1:] if len(parts) >= 3 else parts[-1:]
-    out += [p for p in later if len(p) >= 4 and p not in lexicon.STOPWORDS]
-    return out
-
-
-def _words(value: object) -> frozenset[str]:
-    if type(value) is str:
-        return _text_words(value)
-    if isinstance(value, dict):
-        value = " ".join(str(v) for v in value.values() if isinstance(v, str))
-    return _text_words(str(value))
-
-
-@lru_cache(maxsize=65536)
-def _text_words(text: str) -> frozenset[str]:
-    """The keywords of a text (cached: kinds, topics, organisers and funders repeat across thousands of events)."""
-    folded = fold(text)
-    words = set(folded.split()) | set(apply_synonyms(folded, lexicon.SYNONYM_RULES).split())
-    return frozenset(w for w in words if len(w) > 2 and w not in lexicon.STOPWORDS)
-
-
-@lru_cache(maxsize=65536)
-def _bigrams(text: str) -> frozenset[str]:
-    """Pairs of adjacent words that are not function words ("virtual assets", "drugs online")."""
-    words = apply_synonyms(fold(text), lexicon.SYNONYM_RULES).split()
-    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words) if a not in _FUNCTION and b not in _FUNCTION)
-
-
-_FUNCTION = lexicon.STOPWORDS - {"drugs", "crime", "office", "united", "nations", "unodc", "un", "event", "events"}
-
-
-def _split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ«“\"'])|\n+", text) if len(s.strip()) > 20]

@@ -39,9 +39,10 @@ def unique_names(events: Mapping[str, EventView], same: list[str], eid: str, lan
     return {(e, lang): f"{names[(e, lang)]} ({e})" for e in same}
 
 
-def name_key(event: EventView) -> NameKey:
-    """What a plain name is made of: events with the same key would have the same name."""
-    return (fold(event.place), event.year or 0, event.kind, event.online)
+def name_key(event: EventView, year: int | None = None) -> NameKey:
+    """What a plain name is made of: events with the same key would have the same name (`year`: the event's,
+    when the caller has it already)."""
+    return (fold(event.place), (year if year is not None else event.year) or 0, event.kind, event.online)
 
 
 def _plain_name(event: EventView, lang: str) -> str:
