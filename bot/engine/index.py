@@ -120,9 +120,13 @@ class KnowledgeIndex:
         self._sort_keys: dict[str, tuple[int, int, int, str]] = {}
         self._places_named: set[tuple[str, str]] = set()
         if previous is None:
-            for event in self.events.values():
-                for table, key in self._index_event(event):
-                    table[key].add(event.id)
+            by_keyword = self.by_keyword
+            for eid, event in self.events.items():
+                postings, words = self._index_event(event)
+                for table, key in postings:
+                    table[key].add(eid)
+                for word in words:
+                    by_keyword[word].add(eid)
         else:
             self._index_changes(previous)
         del self._places_named
@@ -157,9 +161,9 @@ class KnowledgeIndex:
             spans[year] = (min(ranks), max(ranks) + 1)
         return spans
 
-    def _index_event(self, event: EventView, describe: bool = True) -> list[tuple[Postings, object]]:
-        """The postings the event is in, as (table, key); `describe`: also what is not a posting (its date's
-        order, the places, organisations and people it names)."""
+    def _index_event(self, event: EventView, describe: bool = True) -> tuple[list[tuple[Postings, object]], set[str]]:
+        """The postings the event is in, as (table, key), and its keywords (their postings: `by_keyword`);
+        `describe`: also what is not a posting (its date's order, the places, organisations and people it names)."""
         eid = event.id
         fields = event.fields
         when = event.when  # parsed once here: it is asked for three times
@@ -226,9 +230,12 @@ class KnowledgeIndex:
             elif describe and name == "speakers":
                 for fact in facts:
                     self._index_speaker(fact, eid)
+        return postings, words
+
+    def _posted(self, event: EventView, describe: bool) -> list[tuple[Postings, object]]:
+        postings, words = self._index_event(event, describe)
         by_keyword = self.by_keyword
-        postings.extend((by_keyword, word) for word in words)
-        return postings
+        return [*postings, *((by_keyword, word) for word in words)]
 
     def _index_changes(self, previous: KnowledgeIndex) -> None:
         """The postings of `previous`, shared, with the events a change touched taken out and put back in as
@@ -248,17 +255,18 @@ class KnowledgeIndex:
 
         for eid, event in self.events.items():
             old = previous.events.get(eid)
-            postings = self._index_event(event)
-            if old is event:  # untouched: in the postings already
+            if old is event:  # untouched: in the postings already, only described
+                self._index_event(event)
                 continue
+            postings = self._posted(event, describe=True)
             if old is not None:
-                for table, key in self._index_event(old, describe=False):
+                for table, key in self._posted(old, describe=False):
                     own(table, key).discard(eid)
             for table, key in postings:
                 own(table, key).add(eid)
         for eid, old in previous.events.items():
             if eid not in self.events:
-                for table, key in self._index_event(old, describe=False):
+                for table, key in self._posted(old, describe=False):
                     own(table, key).discard(eid)
         for table in tables:
             for key in [k for k, found in table.items() if not found]:
