@@ -125,13 +125,13 @@ class CueMatcher:
     def __init__(self, rows: dict[str, tuple[tuple[str, float], ...]]) -> None:
         self.words: dict[str, list[tuple[str, float]]] = {}
         self.stems: dict[str, list[tuple[str, float]]] = {}
-        self.phrases: list[tuple[str, str, float]] = []
+        self.phrases: dict[str, list[tuple[str, str, float]]] = {}  # by their first word
         for name, cues in rows.items():
             for phrase, weight in cues:
                 if phrase.endswith("*"):
                     self.stems.setdefault(phrase[:-1], []).append((name, weight))
                 elif " " in phrase:
-                    self.phrases.append((f" {phrase} ", name, weight))
+                    self.phrases.setdefault(phrase.split()[0], []).append((f" {phrase} ", name, weight))
                 else:
                     self.words.setdefault(phrase, []).append((name, weight))
         self.lengths = sorted({len(stem) for stem in self.stems})
@@ -150,9 +150,10 @@ class CueMatcher:
                         best[name] = max(best.get(name, 0.0), weight)
             for name, weight in best.items():
                 hits.setdefault(name, []).append(weight)
-        for phrase, name, weight in self.phrases:
-            if phrase in padded:
-                hits.setdefault(name, []).append(weight)
+        for first in set(padded.split()):  # only the phrases a word of the clause begins
+            for phrase, name, weight in self.phrases.get(first, ()):
+                if phrase in padded:
+                    hits.setdefault(name, []).append(weight)
         out = {}
         for name, found in hits.items():
             found.sort(reverse=True)

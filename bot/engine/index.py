@@ -72,7 +72,8 @@ class KnowledgeIndex:
 
     def __init__(self, facts: Iterable[Fact], previous: KnowledgeIndex | None = None) -> None:
         """Index `facts`; after a change, `previous` (the index before it) lends the views of the subjects the
-        change did not touch, so that the new index and the one still answering share them."""
+        change did not touch and the postings it does not change, so that the new index and the one still
+        answering share them (`_index_changes`)."""
         self.events: dict[str, EventView] = {}
         self.programmes: dict[str, ProgrammeView] = {}
         self.documents: dict[str, FactsView] = {}

@@ -8,6 +8,7 @@ module holds the vocabularies entities are found with.
 from __future__ import annotations
 
 from bot import vocab
+from bot.engine.text import Rewrites
 
 _MORE_KIND_FORMS: dict[str, tuple[str, ...]] = {
     "training": ("adiestramiento",),
@@ -189,7 +190,7 @@ SYNONYMS: dict[str, str] = {
 }
 
 # The synonyms in the order they are applied: longest surface form first.
-SYNONYM_RULES = sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0]))
+SYNONYM_RULES = Rewrites.of(SYNONYMS)
 
 # Gazetteer of cities: folded surface form -> canonical English name, English and Spanish. Countries come from
 # CLDR, in both languages (`bot.geo.cldr_country_forms`, added to the index with these).

@@ -226,7 +226,9 @@ class Resolver:
         matching = places + [d.dated for d in dates]
         matching += [index.by_programme.get(str(s.value), set()) for s in locators if s.kind == "programme"]
         matching += [index.keyword_events(str(s.value)) for s in locators if s.kind == "keyword"]
-        return {e: score for e, score in scores.items() if any(e in p for p in matching)}
+        candidates = scores.keys()
+        kept = set().union(*(candidates & p for p in matching))  # in C: the candidates are thousands at a year
+        return scores if len(kept) == len(scores) else {e: score for e, score in scores.items() if e in kept}
 
     def _hard(self, locators: list[Span], words: list[str], dates: list[Allowed]) -> tuple[set[str] | None, str]:
         """Events matching every place, person and organisation named, within the dates named (None: nothing

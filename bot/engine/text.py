@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 _NON_WORD = re.compile(r"[^0-9a-zñ]+")
 
@@ -42,14 +44,29 @@ def clean_input(text: str, limit: int = 1000) -> str:
     return text[:limit]
 
 
-def apply_synonyms(folded: str, synonyms: list[tuple[str, str]]) -> str:
+class Rewrites(NamedTuple):
+    """Surface forms and the canonical phrase each is rewritten to, longest first, with every word of them."""
+
+    rules: tuple[tuple[str, str], ...]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, synonyms: Mapping[str, str]) -> Rewrites:
+        rules = tuple(sorted(synonyms.items(), key=lambda kv: -len(kv[0])))
+        return cls(rules, frozenset(word for surface, _ in rules for word in surface.split()))
+
+
+def apply_synonyms(folded: str, synonyms: Rewrites) -> str:
     """Rewrite each surface form to its canonical one ("dark web" -> "dark net"), longest first.
 
     A form already inside its canonical phrase is left alone ("global cybercrime programme" stays itself
-    although "cybercrime programme" is one of its forms).
+    although "cybercrime programme" is one of its forms). A text with no word of any form is itself at once
+    (most are: a question's words are looked up one phrase at a time).
     """
+    if synonyms.words.isdisjoint(folded.split()):
+        return folded.strip()
     padded = f" {folded} "
-    for surface, canonical in synonyms:
+    for surface, canonical in synonyms.rules:
         if f" {surface} " in padded and f" {canonical} " not in padded:
             padded = padded.replace(f" {surface} ", f" {canonical} ")
     return padded.strip()
