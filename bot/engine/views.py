@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from knowledge.facts import Fact
 
@@ -55,20 +56,24 @@ class When:
 
     @classmethod
     def parse(cls, value: object) -> When | None:
-        text = str(value or "")
-        try:
-            if text.startswith("--"):
-                month, day = int(text[2:4]), int(text[5:7])
-                date(2000, month, day)  # a day that exists in some year
-                return cls(None, month, day)
-            full = date.fromisoformat(text)
-        except ValueError:
-            return None
-        return cls(full.year, full.month, full.day)
+        return _parse_when(str(value or ""))
 
     @property
     def full(self) -> date | None:
         return date(self.year, self.month, self.day) if self.year else None
+
+
+@lru_cache(maxsize=4096)  # a date is read for every name and line an event is shown in; days repeat
+def _parse_when(text: str) -> When | None:
+    try:
+        if text.startswith("--"):
+            month, day = int(text[2:4]), int(text[5:7])
+            date(2000, month, day)  # a day that exists in some year
+            return When(None, month, day)
+        full = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return When(full.year, full.month, full.day)
 
 
 @dataclass
