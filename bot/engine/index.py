@@ -17,7 +17,7 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from bot.engine import lexicon
 from bot.engine.keys import (
@@ -32,6 +32,7 @@ from bot.engine.keys import (
     value_words,
 )
 from bot.engine.names import NameKey, name_key, unique_names
+from bot.engine.refresh import reuse_views, share_postings
 from bot.engine.text import apply_synonyms, fold
 from bot.engine.views import EventView, FactsView, Person, ProgrammeView
 from knowledge.facts import Fact
@@ -62,7 +63,6 @@ ORGANISATION_FIELDS = ("organisers", "funders", "supporters", "partners", "train
 _ORGANISATION_SET = frozenset(ORGANISATION_FIELDS)
 
 
-_View = TypeVar("_View", bound=FactsView)
 Postings = dict[Any, set[str]]  # key (a year, a folded place, a word ...) -> the events it is true of
 _EMPTY: set[str] = set()  # what a missing posting list reads as (never changed)
 
@@ -73,7 +73,7 @@ class KnowledgeIndex:
     def __init__(self, facts: Iterable[Fact], previous: KnowledgeIndex | None = None) -> None:
         """Index `facts`; after a change, `previous` (the index before it) lends the views of the subjects the
         change did not touch and the postings it does not change, so that the new index and the one still
-        answering share them (`_index_changes`)."""
+        answering share them (`bot.engine.refresh`)."""
         self.events: dict[str, EventView] = {}
         self.programmes: dict[str, ProgrammeView] = {}
         self.documents: dict[str, FactsView] = {}
@@ -94,9 +94,9 @@ class KnowledgeIndex:
             view.add(fact)
         del views
         if previous is not None:
-            _reuse(self.events, previous.events)
-            _reuse(self.programmes, previous.programmes)
-            _reuse(self.documents, previous.documents)
+            reuse_views(self.events, previous.events)
+            reuse_views(self.programmes, previous.programmes)
+            reuse_views(self.documents, previous.documents)
         self.by_year: dict[int, set[str]] = defaultdict(set)
         self.by_month: dict[int, set[str]] = defaultdict(set)  # month (1-12), any year
         self.yearless: set[str] = set()  # events whose year is not recorded
@@ -129,7 +129,7 @@ class KnowledgeIndex:
                 for word in words:
                     by_keyword[word].add(eid)
         else:
-            self._index_changes(previous)
+            share_postings(self, previous)
         del self._places_named
         families: dict[str, list[set[str]]] = defaultdict(list)
         for kind, family in lexicon.KIND_FAMILY.items():
@@ -233,47 +233,18 @@ class KnowledgeIndex:
                     self._index_speaker(fact, eid)
         return postings, words
 
-    def _posted(self, event: EventView, describe: bool) -> list[tuple[Postings, object]]:
+    def posted(self, event: EventView, describe: bool) -> list[tuple[Postings, object]]:
+        """Every posting the event is in, its keywords' included (`_index_event`)."""
         postings, words = self._index_event(event, describe)
         by_keyword = self.by_keyword
         return [*postings, *((by_keyword, word) for word in words)]
 
-    def _index_changes(self, previous: KnowledgeIndex) -> None:
-        """The postings of `previous`, shared, with the events a change touched taken out and put back in as
-        they are now: a posting is copied before it is changed (the index before is still answering), so an
-        admin change makes a few new postings rather than all of them again (15 MB at 10,000 events)."""
-        tables = self._postings()
-        for table, before in zip(tables, previous._postings(), strict=True):
-            table.update(before)
-        owned: set[int] = set()  # postings this index made or copied, which it may change
+    def describe(self, event: EventView) -> None:
+        """What of the event is not a posting: its date's order, the places, organisations and people it names."""
+        self._index_event(event)
 
-        def own(table: Postings, key: object) -> set[str]:
-            found = table.get(key)
-            if found is None or id(found) not in owned:
-                found = table[key] = set(found or ())
-                owned.add(id(found))
-            return found
-
-        for eid, event in self.events.items():
-            old = previous.events.get(eid)
-            if old is event:  # untouched: in the postings already, only described
-                self._index_event(event)
-                continue
-            postings = self._posted(event, describe=True)
-            if old is not None:
-                for table, key in self._posted(old, describe=False):
-                    own(table, key).discard(eid)
-            for table, key in postings:
-                own(table, key).add(eid)
-        for eid, old in previous.events.items():
-            if eid not in self.events:
-                for table, key in self._posted(old, describe=False):
-                    own(table, key).discard(eid)
-        for table in tables:
-            for key in [k for k, found in table.items() if not found]:
-                del table[key]
-
-    def _postings(self) -> tuple[Postings, ...]:
+    def posting_tables(self) -> tuple[Postings, ...]:
+        """Every table of postings, in one order."""
         return (
             self.by_year,
             self.by_month,
@@ -434,25 +405,3 @@ class KnowledgeIndex:
                 continue
             out += [(s, doc, title) for s in split_sentences(text)]
         return out
-
-
-def _reuse(views: dict[str, _View], before: dict[str, _View]) -> None:
-    """Put in `views` the view of `before` for each subject whose facts are the very same (the store keeps the
-    facts of the subjects a change did not touch): at 10,000 events, 5 MB less while the new index is built."""
-    for ident, view in views.items():
-        old = before.get(ident)
-        if old is not None and _same_facts(old.fields, view.fields):
-            views[ident] = old
-
-
-def _same_facts(a: dict[str, Fact | list[Fact]], b: dict[str, Fact | list[Fact]]) -> bool:
-    if a.keys() != b.keys():
-        return False
-    for name, held in a.items():
-        other = b[name]
-        if not isinstance(held, list) or not isinstance(other, list):
-            if held is not other:
-                return False
-        elif len(held) != len(other) or any(x is not y for x, y in zip(held, other, strict=True)):
-            return False
-    return True
