@@ -44,12 +44,6 @@ def _common_hashes() -> array[int]:
     return array("q", hashes)
 
 
-def common_words() -> Iterator[str]:
-    """Every word of wordfreq's small English and Spanish lists."""
-    for band in _common_bands():
-        yield from band
-
-
 def _common_bands() -> Iterator[list[str]]:
     import msgpack  # wordfreq's own dependency
 
