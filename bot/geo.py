@@ -65,9 +65,9 @@ def _tables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     ours (`_MORE_FORMS`), and pycountry's official and common names."""
     import pycountry
 
-    cldr_forms, local, by_code = _cldr()
+    cldr_forms, local = _cldr()
     forms = dict(cldr_forms)
-    for code, canonical in by_code.items():
+    for code, canonical in _territories()["en"].items():
         record = pycountry.countries.get(alpha_2=code)
         if record is not None:
             for attr in ("name", "official_name", "common_name"):
@@ -76,22 +76,20 @@ def _tables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
 
 
 @cache
-def _cldr() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
+def _cldr() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """CLDR's country names in English and Spanish and ours, without pycountry's (so the answering engine knows
-    every country by them from start-up): (folded form -> canonical English name, canonical -> {lang: name},
-    ISO code -> canonical)."""
+    every country by them from start-up): (folded form -> canonical English name, canonical -> {lang: name}).
+    The canonical name of a country is its English name, by ISO code: `_territories()["en"]`."""
     names = _territories()
     forms: dict[str, str] = {}
     local: dict[str, dict[str, str]] = {}
-    by_code: dict[str, str] = {}
     for code, canonical in names["en"].items():
-        by_code[code] = canonical
         local[canonical] = {lang: table.get(code, canonical) for lang, table in names.items()}
         for table in names.values():
             _add(forms, table.get(code, ""), canonical)
         for form in _MORE_FORMS.get(code, ()):
             _add(forms, form, canonical)
-    return forms, local, by_code
+    return forms, local
 
 
 def _add(forms: dict[str, str], form: str, canonical: str) -> None:
@@ -142,11 +140,7 @@ class City(NamedTuple):
     @property
     def country(self) -> str:
         """The canonical English name of its country."""
-        return _code_names().get(self.code, self.code)
-
-
-def _code_names() -> dict[str, str]:
-    return _territories()["en"]
+        return _territories()["en"].get(self.code, self.code)
 
 
 @cache
