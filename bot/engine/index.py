@@ -135,7 +135,8 @@ class KnowledgeIndex:
         for kind, family in lexicon.KIND_FAMILY.items():
             if kind in self.by_kind:
                 families[family].append(self.by_kind[kind])
-        # Kinds of a family ("training": the workshops, courses ...), from the postings of each kind.
+        # Kinds of a family ("training": the workshops, courses ...), besides the family's own kind, from the
+        # postings of each kind.
         self.by_family: dict[str, set[str]] = {family: set().union(*kinds) for family, kinds in families.items()}
         for programme in self.programmes.values():
             self._index_programme(programme)
@@ -368,11 +369,6 @@ class KnowledgeIndex:
         """How much a topic word tells events apart: rare words a lot, words most events share little."""
         df = len(self.keyword_events(word))
         return math.log(1 + len(self.events) / df) if df else 0.0
-
-    def in_family(self, family: str) -> set[str]:
-        """Events of the kinds of a family ("training": the workshops, courses, webinars ...), besides those of
-        the family's own kind."""
-        return self.by_family.get(family, _EMPTY)
 
     def short_name(self, eid: str, lang: str = "en") -> str:
         """A name to say and to put on a button, unique among the events: "Panama 2021 training"."""

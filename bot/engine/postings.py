@@ -93,7 +93,7 @@ class Postings:
         """Events of the same family as `kind` ("workshop": every training, course, webinar ... too)."""
         family = lexicon.KIND_FAMILY.get(kind, kind)
         if family not in self._families:
-            self._families[family] = self.index.by_kind.get(family, _NONE) | self.index.in_family(family)
+            self._families[family] = self.index.by_kind.get(family, _NONE) | self.index.by_family.get(family, _NONE)
         return self._families[family]
 
     def kind(self, kind: str) -> set[str]:
@@ -131,7 +131,7 @@ class Postings:
             found = index.keyword_events(str(value))
             return found if found and len(found) * TOPIC_FILTER <= len(index.events) else None
         if span.kind == "kind":
-            return self.kind(str(value)) | index.in_family(str(value))
+            return self.kind(str(value)) | index.by_family.get(str(value), set())
         if span.kind == "programme":
             return index.by_programme.get(str(value), set())
         if span.kind == "organisation":
