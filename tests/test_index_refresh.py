@@ -44,8 +44,9 @@ def change(subjects: dict[str, list[Fact]], rng: random.Random, step: int) -> st
         at = rng.randrange(len(facts))
         old = facts[at]
         value = {"date": "2019-03-04", "city": "Lima", "country": "Peru", "kind": "workshop"}.get(old.field)
-        facts[at] = old._replace(value=value or f"{old.value} {step}" if isinstance(old.value, str) else old.value)
-        facts[at] = facts[at]._replace(source=ADMIN)  # a new fact, as the store makes one
+        if value is None:  # another text, or the same structured value: either way a new fact, as the store makes
+            value = f"{old.value} {step}" if isinstance(old.value, str) else old.value
+        facts[at] = old._replace(value=value, source=ADMIN)
     elif what == "delete" and len(facts) > 1:
         del facts[rng.randrange(len(facts))]
     elif what == "drop_event":
