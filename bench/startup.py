@@ -1,13 +1,14 @@
 """Start-up time and memory of the bot with a large knowledge base (default 10,000 synthetic events).
 
 Builds the database once (every fact saved with its audit entry, as admins would have). Then starts the real
-bot process against the fake Bot API with a question already waiting, twice: once without the facts cache
-(as after an upgrade, or a kill -9 right after an admin change) and once with it (every other start), and
-measures the time until it polls for updates and until that question is answered. The second run then makes
-admin changes (/addfact, /history, /undo, then more /addfact + /undo pairs), each acknowledged after its
-durable write and the index refresh, and reports the process's peak resident memory (VmHWM) after the first
-answer, after the first round of changes, and after them all. Also times the phases in this process:
-reading every fact (from the knowledge file, then from the cache), building the index, one admin change.
+bot process against the fake Bot API with a question already waiting, twice: once without the facts cache and
+the saved index (as after an upgrade, or a kill -9 right after an admin change) and once with them (every
+other start), and measures the time until it polls for updates and until that question is answered. The
+second run then makes admin changes (/addfact, /history, /undo, then more /addfact + /undo pairs), each
+acknowledged after its durable write and the index refresh, and reports the process's peak resident memory
+(VmHWM) after the first answer, after the first round of changes, and after them all. Also times the phases in
+this process: reading every fact (from the knowledge file, then from the cache), building the index and
+restoring it from what it saves, one admin change.
 
     python -m bench.startup [--events 10000] [--rounds 5]
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import marshal
 import os
 import subprocess
 import sys
@@ -27,6 +29,7 @@ from bench.synth import synthetic_facts
 from bot.engine import Engine
 from knowledge.factcache import cache_path
 from knowledge.facts import Fact, Source
+from knowledge.indexcache import index_path
 from knowledge.store import Store
 from tests.botprocess import ADMIN, BotProcess
 from tests.fake_telegram import FakeBotAPIServer, FakeTelegram
@@ -104,12 +107,17 @@ def main() -> None:
         store = Store(db)
         loaded = store.facts()
         t3 = time.perf_counter()
-        Engine(loaded)
+        engine = Engine(loaded)
         t4 = time.perf_counter()
+        kept = marshal.loads(marshal.dumps(engine.kept()[0]))  # as it is read back from the saved index
+        t5 = time.perf_counter()
+        Engine(loaded, kept)
+        t6 = time.perf_counter()
+        del engine, kept
         gc.enable()
         subject = "event:synthetic-1"
         store.save_fact(Fact(f"{subject}/funders/x", subject, "funders", "X", Source("admin", "bench")), "bench")
-        t5 = time.perf_counter()
+        t7 = time.perf_counter()
         store.close()
 
         with FakeBotAPIServer() as server:
@@ -120,6 +128,7 @@ def main() -> None:
             # first start measured: 1.5 s).
             start(Path(tmp), server, env)[0].stop()
             cache_path(db).unlink()
+            index_path(db).unlink()
             bot, cold_polling, cold_answer = start(Path(tmp), server, env)
             bot.stop()
             bot, polling, answered = start(Path(tmp), server, env)
@@ -135,10 +144,13 @@ def main() -> None:
     print(f"{args.events} events, {len(loaded)} facts, knowledge file {size:.0f} MB")
     print(
         f"in process: read every fact from the knowledge file {t1 - t0:.2f} s, from the cache {t3 - t2:.2f} s; "
-        f"build the index {t4 - t3:.2f} s; write one admin change {1000 * (t5 - t4):.0f} ms"
+        f"build the index {t4 - t3:.2f} s, restore it {t6 - t5:.2f} s; write one admin change {1000 * (t7 - t6):.0f} ms"
     )
     print(f"bot process: polling {polling:.2f} s after launch, first answer {answered:.2f} s (goal < 1 s)")
-    print(f"bot process without the facts cache: polling {cold_polling:.2f} s, first answer {cold_answer:.2f} s")
+    print(
+        f"bot process without the facts cache and the saved index: polling {cold_polling:.2f} s, "
+        f"first answer {cold_answer:.2f} s"
+    )
     print(f"bot process: peak RSS {rss_started:.0f} MB by the first answer")
     print("bot process: admin commands, each acknowledged after its durable write and the index refresh:")
     for command, seconds in timings:

@@ -24,7 +24,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.engine import Engine
 from bot.logs import safe_url
-from bot.startup import open_knowledge, refuse, take_database, tell, verify_database
+from bot.startup import keep_caches, open_knowledge, refuse, take_database, tell, verify_database
 from handlers import register
 from handlers.backup import start_backups, stop_backups
 from handlers.context import DEPS, BotDeps
@@ -186,7 +186,7 @@ def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) 
             loop.set_default_executor(worker)
             store, engine = loop.run_until_complete(_start(application, settings, loading, checking))
             attach(application, settings, store, engine)
-            worker.submit(store.keep_cache)  # if the facts were not read from it, the next start-up will
+            worker.submit(keep_caches, store, engine)  # if start-up could not use them, the next one will
             if webhook_url:
                 application.run_webhook(
                     listen=listen,
@@ -213,5 +213,7 @@ def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) 
             return 4
         finally:
             if loading.exception() is None:  # (waits for the knowledge when connecting failed first)
-                loading.result()[0].close()
+                store, engine = loading.result()
+                keep_caches(store, engine)
+                store.close()
     return 0

@@ -15,18 +15,21 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import hashlib
 import logging
 import os
 import shlex
 import sys
 import tempfile
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from bot.config import Settings
 from bot.engine import Engine
 from bot.logs import redact
 from knowledge.facts import bulk
+from knowledge.indexcache import IndexCache, index_path
 from knowledge.locks import DatabaseInUse, Holding, hold
 from knowledge.store import Store, backups_of, state_path
 from knowledge.tablefile import DamagedFile, verify_file
@@ -37,6 +40,19 @@ EXIT_DAMAGED = 5
 EXIT_IN_USE = 6
 EXIT_STORAGE = 7
 READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
+ROOT = Path(__file__).resolve().parents[1]
+# The code an index is built with: every module of ours building one loads, and the country names it reads.
+INDEX_CODE = (
+    "bot/__init__.py",
+    "bot/engine/*.py",
+    "bot/countries.json",
+    "bot/geo.py",
+    "bot/messages.py",
+    "bot/vocab.py",
+    "bot/wording.py",
+    "knowledge/__init__.py",
+    "knowledge/facts.py",
+)
 
 
 def open_knowledge(db_path: str | os.PathLike[str] | None, *, read_only: bool = False) -> tuple[Store, Engine]:
@@ -52,9 +68,39 @@ def open_knowledge(db_path: str | os.PathLike[str] | None, *, read_only: bool = 
     """
     with bulk():
         store = _open_store(db_path, read_only)
-        engine = Engine(store.facts())
+        facts, version = store.versioned_facts()
+        saved = _saved_index(store)
+        kept = saved.load(version, index_code()) if saved is not None and version is not None else None
+        engine = Engine(facts, kept, version)
         gc.freeze()
     return store, engine
+
+
+def keep_caches(store: Store, engine: Engine) -> None:
+    """Keep what start-up would otherwise make again: the facts (`Store.keep_cache`) and the engine's index
+    (`knowledge.indexcache`), each only when the one kept is not of the current version already. Called after
+    an admin change once the admin has the answer, at start-up, and when the bot stops."""
+    store.keep_cache()
+    saved, version = _saved_index(store), engine.version
+    if saved is not None and isinstance(version, tuple) and not saved.holds(version, index_code()):
+        kept, version = engine.kept()
+        if isinstance(version, tuple):
+            saved.save(kept, version, index_code())
+
+
+def _saved_index(store: Store) -> IndexCache | None:
+    return IndexCache(index_path(store.path)) if store.path is not None else None
+
+
+@cache
+def index_code() -> str:
+    """A digest of the source of the code the index is built by (the engine, and the words and names it reads):
+    a saved index is used only by the code that saved it. Read once per process (1 ms)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for pattern in INDEX_CODE:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _open_store(db_path: str | os.PathLike[str] | None, read_only: bool) -> Store:

@@ -22,6 +22,7 @@ from telegram import Update
 from bot.edits import InvalidValue
 from bot.engine import Engine
 from bot.messages import say
+from bot.startup import keep_caches
 from handlers.context import Context, close_choice, deps, in_private, reply_text, stale_button, user_lang
 from handlers.keyboards import choices, encode
 from knowledge.facts import Fact
@@ -111,8 +112,9 @@ async def _ask_again(update: Update, context: Context, change: Change, conflict:
     """Tell the admin what the fact is now, and propose the same command again, planned on it."""
     bot_deps, lang = deps(context), user_lang(update, context)
     engine = bot_deps.engine
-    facts = await asyncio.to_thread(bot_deps.store.facts)  # the other admin's change is answered, and seen here
-    await asyncio.to_thread(engine.refresh, facts)
+    # the other admin's change is answered, and seen here
+    facts, version = await asyncio.to_thread(bot_deps.store.versioned_facts)
+    await asyncio.to_thread(engine.refresh, facts, version)
     subject, _, rest = conflict.fid.partition("/")
     eid, name = subject.removeprefix("event:"), rest.split("/")[0]
     values = {
@@ -139,10 +141,10 @@ async def settle(update: Update, context: Context, ack: str) -> None:
     """After a change is saved: answer from the facts as they are now, acknowledge it with `ack`, then keep
     the facts for the next start-up (the facts cache, written once the admin has the answer)."""
     bot_deps = deps(context)
-    facts = await asyncio.to_thread(bot_deps.store.facts)
-    await asyncio.to_thread(bot_deps.engine.refresh, facts)
+    facts, version = await asyncio.to_thread(bot_deps.store.versioned_facts)
+    await asyncio.to_thread(bot_deps.engine.refresh, facts, version)
     await reply_text(update, ack)
-    await asyncio.to_thread(bot_deps.store.keep_cache)
+    await asyncio.to_thread(keep_caches, bot_deps.store, bot_deps.engine)
 
 
 async def ask_to_confirm(update: Update, context: Context, change: Change, conflict: str = "") -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.database import Database, now, peek, peek_in, reading, table_of
-from knowledge.factcache import FactCache, cache_path
+from knowledge.factcache import FactCache, Stamp, cache_path
 from knowledge.facts import Fact, FactReader, bulk, bundled_facts
 from knowledge.storage import AtomicJSONStorage
 from knowledge.tablefile import DamagedFile
@@ -293,6 +293,14 @@ class AuditedFacts(Database):
         """Every live fact (deleted ones left out)."""
         self._sync()
         return [fact for live in self._facts.values() for fact in live]
+
+    @reading
+    def versioned_facts(self) -> tuple[list[Fact], Stamp | None]:
+        """Every live fact, and the version of the knowledge file they are of (None for a database in memory):
+        what is derived from them (`knowledge.indexcache`) is kept under it."""
+        self._sync()
+        seen = self._seen
+        return [fact for live in self._facts.values() for fact in live], seen if isinstance(seen, tuple) else None
 
     @reading
     def fact(self, fid: str) -> Fact | None:

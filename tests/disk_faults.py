@@ -182,7 +182,7 @@ def damaged_files(tmp: Path, trials: int, seed: int = 5) -> DamageReport:
     whole = tmp / "whole"
     whole.mkdir()
     _build(whole)
-    for cache in whole.glob("*.cache"):
+    for cache in [*whole.glob("*.cache"), *whole.glob("*.index")]:
         cache.unlink()  # the facts must be read from the damaged file, not from a cache of the whole one
     expected = _everything(whole / "db.json")
     for trial in range(trials):

@@ -16,8 +16,9 @@ throughout, never a mix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from bot.engine import lexicon, sets
 from bot.engine.attributes import ASKED, ATTRIBUTES, BY_NAME
@@ -27,6 +28,7 @@ from bot.engine.phrase import phrase
 from bot.engine.query import Clause, Query
 from bot.engine.resolve import Resolver, Subject
 from bot.engine.respond import MAX_EACH, Responder
+from bot.engine.saved import restored, state
 from bot.engine.text import fold
 from bot.engine.understand import Parser
 from bot.messages import say
@@ -50,22 +52,43 @@ class Snapshot:
     parser: Parser
     resolver: Resolver
     responder: Responder
+    version: object  # the version of the facts the index is of, as the caller named it (None: not named)
 
 
 class Engine:
-    def __init__(self, facts: Iterable[Fact]) -> None:
-        self._snapshot = self._made(facts, None)
+    def __init__(self, facts: Collection[Fact], kept: Mapping[str, Any] | None = None, version: object = None) -> None:
+        """Index `facts`, whose version the caller may name (`version`, given back by `kept`). `kept`, what
+        `kept()` gave of an index over these very facts, spares building it (`bot.engine.saved`); it is built
+        anyway when `kept` does not fit them (`restored` says which it was)."""
+        with bulk():
+            index = restored(facts, kept) if kept is not None else None
+        self.restored = index is not None
+        self._snapshot = self._made(facts, version, None, index)
 
-    def refresh(self, facts: Iterable[Fact]) -> None:
+    def refresh(self, facts: Iterable[Fact], version: object = None) -> None:
         """Rebuild the index (after an admin change); answers use the new facts at once."""
-        self._snapshot = self._made(facts, self._snapshot.index)
+        self._snapshot = self._made(facts, version, self._snapshot.index)
+
+    def kept(self) -> tuple[dict[str, Any], object]:
+        """The index as plain data, for a next start over the same facts (`bot.engine.saved`), and the version
+        of those facts."""
+        snap = self._snapshot
+        return state(snap.index), snap.version
+
+    @property
+    def version(self) -> object:
+        """The version of the facts answers are made from, as given to `Engine` or `refresh`."""
+        return self._snapshot.version
 
     @staticmethod
-    def _made(facts: Iterable[Fact], previous: KnowledgeIndex | None) -> Snapshot:
-        with bulk():
-            index = KnowledgeIndex(facts, previous)
+    def _made(
+        facts: Iterable[Fact], version: object, previous: KnowledgeIndex | None, index: KnowledgeIndex | None = None
+    ) -> Snapshot:
+        if index is None:
+            with bulk():
+                index = KnowledgeIndex(facts, previous)
         resolver = Resolver(index)
-        return Snapshot(index, Parser(index), resolver, Responder(index, resolver))
+        return Snapshot(index, Parser(index), resolver, Responder(index, resolver), version)
 
     @property
     def index(self) -> KnowledgeIndex:

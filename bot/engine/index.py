@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
@@ -67,6 +68,32 @@ Postings = dict[Any, set[str]]  # key (a year, a folded place, a word ...) -> th
 _EMPTY: set[str] = set()  # what a missing posting list reads as (never changed)
 
 
+def subject_views(
+    facts: Iterable[Fact],
+) -> tuple[dict[str, EventView], dict[str, ProgrammeView], dict[str, FactsView]]:
+    """The events, programmes and documents the facts are about, each with its facts field by field."""
+    events: dict[str, EventView] = {}
+    programmes: dict[str, ProgrammeView] = {}
+    documents: dict[str, FactsView] = {}
+    views: dict[str, FactsView] = {}
+    for fact in facts:
+        view = views.get(fact.subject)
+        if view is None:
+            kind, _, ident = fact.subject.partition(":")
+            ident = sys.intern(ident)  # one string for the id in every posting list, kept or restored
+            if kind == "event":
+                view = events[ident] = EventView(ident)
+            elif kind == "programme":
+                view = programmes[ident] = ProgrammeView(ident)
+            elif kind == "document":
+                view = documents[ident] = FactsView(ident)
+            else:
+                continue
+            views[fact.subject] = view
+        view.add(fact)
+    return events, programmes, documents
+
+
 class KnowledgeIndex:
     """Events, programmes, people and organisations, with the look-up tables the question parser needs."""
 
@@ -74,25 +101,7 @@ class KnowledgeIndex:
         """Index `facts`; after a change, `previous` (the index before it) lends the views of the subjects the
         change did not touch and the postings it does not change, so that the new index and the one still
         answering share them (`bot.engine.refresh`)."""
-        self.events: dict[str, EventView] = {}
-        self.programmes: dict[str, ProgrammeView] = {}
-        self.documents: dict[str, FactsView] = {}
-        views: dict[str, FactsView] = {}
-        for fact in facts:
-            view = views.get(fact.subject)
-            if view is None:
-                kind, _, ident = fact.subject.partition(":")
-                if kind == "event":
-                    view = self.events[ident] = EventView(ident)
-                elif kind == "programme":
-                    view = self.programmes[ident] = ProgrammeView(ident)
-                elif kind == "document":
-                    view = self.documents[ident] = FactsView(ident)
-                else:
-                    continue
-                views[fact.subject] = view
-            view.add(fact)
-        del views
+        self.events, self.programmes, self.documents = subject_views(facts)
         if previous is not None:
             reuse_views(self.events, previous.events)
             reuse_views(self.programmes, previous.programmes)
@@ -144,11 +153,16 @@ class KnowledgeIndex:
         self._index_countries_in_organisations()
         self.newest_first: list[str] = sorted(self.events, key=self._sort_keys.__getitem__, reverse=True)
         del self._sort_keys
-        self.rank = {eid: i for i, eid in enumerate(self.newest_first)}
         self.year_ranks = self._year_ranks()  # year -> (first, last + 1) of its events in newest_first
-        self._ranked: dict[tuple[str, str], array[int]] = {}  # a posting list's ranks, sorted (made when asked)
         self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
         self.vocabulary: set[str] = self._vocabulary()
+        self.ready()
+
+    def ready(self) -> None:
+        """What is made from the built index rather than kept with it (`bot.engine.saved`), and the caches of
+        what answers make when first asked: empty in every new index."""
+        self.rank = {eid: i for i, eid in enumerate(self.newest_first)}
+        self._ranked: dict[tuple[str, str], array[int]] = {}  # a posting list's ranks, sorted (made when asked)
         self._names: dict[tuple[str, str], str] = {}
         self.memo: dict[tuple[str, ...], str] = {}  # texts derived from the facts, kept once made (event lines)
         self._phrases: dict[tuple[str, str], set[str]] = {}  # events of a topic phrase, made when first asked
@@ -158,8 +172,9 @@ class KnowledgeIndex:
     def _year_ranks(self) -> dict[int, tuple[int, int]]:
         """Events are sorted by date, so those of one year are next to each other in `newest_first`."""
         spans: dict[int, tuple[int, int]] = {}
+        rank = {eid: i for i, eid in enumerate(self.newest_first)}
         for year, eids in self.by_year.items():
-            ranks = [self.rank[e] for e in eids]
+            ranks = [rank[e] for e in eids]
             spans[year] = (min(ranks), max(ranks) + 1)
         return spans
 
