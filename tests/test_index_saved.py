@@ -19,7 +19,9 @@ from bot.engine.saved import restored
 from bot.startup import INDEX_CODE, ROOT, keep_caches, open_knowledge
 from knowledge.facts import Fact, Source, bundled_facts
 from knowledge.indexcache import IndexCache, index_path
+from tests.botprocess import BotProcess
 from tests.corpus import DEV, all_gold_facts, conversations, items
+from tests.fake_telegram import FakeBotAPIServer
 from tests.test_index_refresh import knowledge
 
 ADMIN = Source("admin", "test")
@@ -179,3 +181,18 @@ def test_the_digest_covers_every_module_an_index_is_built_with() -> None:
     covered = {p.resolve() for pattern in INDEX_CODE for p in ROOT.glob(pattern)}
     assert ours and ours <= covered, sorted(str(f.relative_to(ROOT)) for f in ours - covered)
     assert (ROOT / "bot" / "countries.json").resolve() in covered  # the country names it reads
+
+
+def test_the_bot_saves_its_index_as_it_starts_and_the_next_start_restores_it(tmp_path) -> None:
+    with FakeBotAPIServer() as server:
+        bot = BotProcess(tmp_path, server.base_url)
+        try:
+            server.fake.wait_polling()
+            server.fake.wait_for(index_path(tmp_path / "db.json").exists)
+            bot.proc.kill()  # nothing written on the way out
+            bot.proc.wait(30)
+        finally:
+            bot.stop()
+    engine = open_knowledge(tmp_path / "db.json")[1]
+    assert engine.restored
+    assert "61" in engine.ask("How many people attended the Panama training?", Conversation()).text
