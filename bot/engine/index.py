@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from bot.engine import lexicon
@@ -71,26 +72,26 @@ _EMPTY: set[str] = set()  # what a missing posting list reads as (never changed)
 def subject_views(
     facts: Iterable[Fact],
 ) -> tuple[dict[str, EventView], dict[str, ProgrammeView], dict[str, FactsView]]:
-    """The events, programmes and documents the facts are about, each with its facts field by field."""
+    """The events, programmes and documents the facts are about, each with its facts (by field when asked)."""
     events: dict[str, EventView] = {}
     programmes: dict[str, ProgrammeView] = {}
     documents: dict[str, FactsView] = {}
     views: dict[str, FactsView] = {}
-    for fact in facts:
-        view = views.get(fact.subject)
-        if view is None:
-            kind, _, ident = fact.subject.partition(":")
-            ident = sys.intern(ident)  # one string for the id in every posting list, kept or restored
-            if kind == "event":
-                view = events[ident] = EventView(ident)
-            elif kind == "programme":
-                view = programmes[ident] = ProgrammeView(ident)
-            elif kind == "document":
-                view = documents[ident] = FactsView(ident)
-            else:
-                continue
-            views[fact.subject] = view
-        view.add(fact)
+    for subject, run in groupby(facts, attrgetter("subject")):  # a subject's facts come together
+        view = views.get(subject)
+        if view is not None:
+            view.facts.extend(run)
+            continue
+        kind, _, ident = subject.partition(":")
+        if kind == "event":
+            view = events[ident] = EventView(ident, list(run))
+        elif kind == "programme":
+            view = programmes[ident] = ProgrammeView(ident, list(run))
+        elif kind == "document":
+            view = documents[ident] = FactsView(ident, list(run))
+        else:
+            continue
+        views[subject] = view
     return events, programmes, documents
 
 

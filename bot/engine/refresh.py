@@ -23,7 +23,7 @@ def reuse_views(views: dict[str, View], before: dict[str, View]) -> None:
     keeps the facts of the subjects a change did not touch)."""
     for ident, view in views.items():
         old = before.get(ident)
-        if old is not None and _same_facts(old.fields, view.fields):
+        if old is not None and _same_facts(old.facts, view.facts):
             views[ident] = old
 
 
@@ -62,14 +62,5 @@ def share_postings(index: KnowledgeIndex, previous: KnowledgeIndex) -> None:
             del table[key]
 
 
-def _same_facts(a: dict[str, Fact | list[Fact]], b: dict[str, Fact | list[Fact]]) -> bool:
-    if a.keys() != b.keys():
-        return False
-    for name, held in a.items():
-        other = b[name]
-        if not isinstance(held, list) or not isinstance(other, list):
-            if held is not other:
-                return False
-        elif len(held) != len(other) or any(x is not y for x, y in zip(held, other, strict=True)):
-            return False
-    return True
+def _same_facts(a: list[Fact], b: list[Fact]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from knowledge.facts import Fact
 
@@ -15,18 +15,23 @@ class FactsView:
     """A subject (event, programme, document) assembled from its facts: each field keeps the facts behind it."""
 
     id: str
-    # A field with one fact holds the fact itself, not a list of one: most fields have one, and with 10,000
-    # events those lists alone would take 10 MB.
-    fields: dict[str, Fact | list[Fact]] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)  # every fact about it, in the order they were read
 
-    def add(self, fact: Fact) -> None:
-        held = self.fields.get(fact.field)
-        if held is None:
-            self.fields[fact.field] = fact
-        elif isinstance(held, list):
-            held.append(fact)
-        else:
-            self.fields[fact.field] = [held, fact]
+    @cached_property
+    def fields(self) -> dict[str, Fact | list[Fact]]:
+        """Its facts field by field, made when first read: an index restored at start-up (`bot.engine.saved`)
+        makes them only for the subjects answers touch. A field with one fact holds the fact itself, not a list
+        of one: most fields have one, and with 10,000 events those lists alone would take 10 MB."""
+        fields: dict[str, Fact | list[Fact]] = {}
+        for fact in self.facts:
+            held = fields.get(fact.field)
+            if held is None:
+                fields[fact.field] = fact
+            elif isinstance(held, list):
+                held.append(fact)
+            else:
+                fields[fact.field] = [held, fact]
+        return fields
 
     def one(self, name: str) -> Fact | None:
         held = self.fields.get(name)
