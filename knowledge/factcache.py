@@ -27,6 +27,7 @@ import struct
 import sys
 import zlib
 from collections.abc import Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,10 +38,11 @@ from knowledge.files import atomic_write
 
 log = logging.getLogger(__name__)
 
-MAGIC = b"crimjust facts cache 2\n"  # the number changes with the layout of what follows
+MAGIC = b"crimjust facts cache 3\n"  # the number changes with the layout of what follows
 Stamp = tuple[int, int, int]
 Facts = dict[str, tuple[Fact, ...]]
 _LENGTH = struct.Struct("<I")
+SUBJECTS_PER_BLOCK = 64  # a block is read and written whole: a few hundred kilobytes at most
 
 
 def cache_path(path: Path) -> Path:
@@ -49,9 +51,10 @@ def cache_path(path: Path) -> Path:
 
 
 class FactCache:
-    """The file: `MAGIC`, a JSON line naming the Python and the knowledge file version, one block per subject
-    (its length, then its marshalled subject, sources and facts), and a last JSON line with the number of
-    blocks and their CRC. Blocks are written and read one at a time: memory stays flat either way."""
+    """The file: `MAGIC`, a JSON line naming the Python and the knowledge file version, one block per
+    `SUBJECTS_PER_BLOCK` subjects (its length, then its sources and each subject with its facts, marshalled),
+    and a last JSON line with the number of subjects and the blocks' CRC. Blocks are written and read one at a
+    time: memory stays flat either way."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -81,10 +84,20 @@ def _header(stamp: Stamp) -> bytes:
 def _blocks(facts: Mapping[str, tuple[Fact, ...]], stamp: Stamp) -> Iterator[bytes]:
     yield MAGIC + _header(stamp)
     crc = 0
-    for subject, live in facts.items():
-        index: dict[Source, int] = {}
-        rows = [(f.fid, f.field, _shared_keys(f.value), index.setdefault(f.source, len(index)), f.origin) for f in live]
-        block = marshal.dumps((subject, [tuple(source) for source in index], rows))
+    subjects = iter(facts.items())
+    while chunk := list(islice(subjects, SUBJECTS_PER_BLOCK)):
+        index: dict[Source, int] = {}  # each source once a block, its facts pointing to it
+        rows = [
+            (
+                subject,
+                [
+                    (f.fid, f.field, _shared_keys(f.value), index.setdefault(f.source, len(index)), f.origin)
+                    for f in live
+                ],
+            )
+            for subject, live in chunk
+        ]
+        block = marshal.dumps(([tuple(source) for source in index], rows))
         crc = zlib.crc32(block, crc)
         yield _LENGTH.pack(len(block)) + block
     yield _LENGTH.pack(0) + orjson.dumps({"subjects": len(facts), "crc32": crc}) + b"\n"
@@ -105,11 +118,12 @@ def _read(fh: BinaryIO, stamp: Stamp) -> Facts | None:
     while length := _LENGTH.unpack(fh.read(_LENGTH.size))[0]:
         block = fh.read(length)
         crc = zlib.crc32(block, crc)
-        subject, sources, rows = marshal.loads(block)
-        subject = intern(subject)
+        sources, subjects = marshal.loads(block)
         here = [shared.get(source) or shared.setdefault(source, Source(*source)) for source in sources]
-        facts[subject] = tuple(
-            [make(Fact, (fid, subject, field, value, here[i], origin)) for fid, field, value, i, origin in rows]
-        )
+        for subject, rows in subjects:
+            subject = intern(subject)
+            facts[subject] = tuple(
+                [make(Fact, (fid, subject, field, value, here[i], origin)) for fid, field, value, i, origin in rows]
+            )
     trailer = orjson.loads(fh.readline())
     return facts if trailer == {"subjects": len(facts), "crc32": crc} else None
