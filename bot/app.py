@@ -219,6 +219,8 @@ def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) 
         finally:
             if loading.exception() is None:  # (waits for the knowledge when connecting failed first)
                 store, engine = loading.result()
-                keep_caches(store, engine)
-                store.close()
+                try:
+                    keep_caches(store, engine)
+                finally:
+                    store.close()
     return 0

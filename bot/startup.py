@@ -69,8 +69,8 @@ def open_knowledge(db_path: str | os.PathLike[str] | None, *, read_only: bool = 
     with bulk():
         store = _open_store(db_path, read_only)
         facts, version = store.versioned_facts()
-        saved = _saved_index(store)
-        kept = saved.load(version, index_code()) if saved is not None and version is not None else None
+        saved, code = _saved_index(store), index_code()
+        kept = saved.load(version, code) if saved is not None and version is not None and code else None
         engine = Engine(facts, kept, version)
         gc.freeze()
     return store, engine
@@ -81,11 +81,11 @@ def keep_caches(store: Store, engine: Engine) -> None:
     (`knowledge.indexcache`), each only when the one kept is not of the current version already. Called after
     an admin change once the admin has the answer, at start-up, and when the bot stops."""
     store.keep_cache()
-    saved, version = _saved_index(store), engine.version
-    if saved is not None and isinstance(version, tuple) and not saved.holds(version, index_code()):
+    saved, version, code = _saved_index(store), engine.version, index_code()
+    if saved is not None and isinstance(version, tuple) and code and not saved.holds(version, code):
         kept, version = engine.kept()
         if isinstance(version, tuple):
-            saved.save(kept, version, index_code())
+            saved.save(kept, version, code)
 
 
 def _saved_index(store: Store) -> IndexCache | None:
@@ -95,11 +95,16 @@ def _saved_index(store: Store) -> IndexCache | None:
 @cache
 def index_code() -> str:
     """A digest of the source of the code the index is built by (the engine, and the words and names it reads):
-    a saved index is used only by the code that saved it. Read once per process (1 ms)."""
+    a saved index is used only by the code that saved it. Read once per process (1 ms); "" when a file cannot
+    be read, and then no index is restored or saved."""
     digest = hashlib.blake2b(digest_size=16)
-    for pattern in INDEX_CODE:
-        for path in sorted(ROOT.glob(pattern)):
-            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    try:
+        for pattern in INDEX_CODE:
+            for path in sorted(ROOT.glob(pattern)):
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    except OSError as exc:
+        log.warning("The saved index is not used: %s", exc)
+        return ""
     return digest.hexdigest()
 
 

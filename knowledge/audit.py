@@ -244,15 +244,27 @@ class AuditedFacts(Database):
         return entry
 
     def _version(self) -> object:
+        """The knowledge file's stamp as it is now (a stat): what tells that it changed."""
         storage = self._knowledge.storage
         return storage.stamp() if isinstance(storage, AtomicJSONStorage) else "memory"
+
+    def _version_of(self, tables: object) -> object:
+        """The version of the knowledge file `tables` were read from (`LazyTables.version`: the very file read,
+        with its CRC), or the stamp now for tables that are not a file's."""
+        version = getattr(tables, "version", None)
+        return version if version is not None else self._version()
+
+    def _current(self) -> bool:
+        seen, now = self._seen, self._version()
+        return seen == now or (isinstance(seen, tuple) and seen[:3] == now)
 
     def _sync(self) -> None:
         """Read every live fact again if the knowledge file is not the version they were read from: from the
         cache when it was made from this very version, from the knowledge file otherwise."""
-        version = self._version()
-        if version == self._seen:
+        if self._current():
             return
+        tables = self._knowledge.storage.read() or {}  # opens the file, reading only its table of contents
+        version = self._version_of(tables)
         cached = None
         if self._cache is not None and isinstance(version, tuple):
             with bulk():
@@ -260,20 +272,20 @@ class AuditedFacts(Database):
         if cached is not None:
             self._facts, self._seen, self._cached = cached, version, version
             return
-        tables = self._knowledge.storage.read() or {}
         subjects = [name for name in tables if ":" in name and not name.startswith(AUDIT)]
         self._facts = {}
-        self._read_subjects(subjects)
-        self._seen = self._version()
+        self._read_subjects(subjects, tables)
+        self._seen = version
 
     def _reread(self, subjects: Collection[str]) -> None:
-        self._read_subjects(subjects)
-        self._seen = self._version()
+        tables = self._knowledge.storage.read()
+        self._read_subjects(subjects, tables)
+        self._seen = self._version_of(tables)
 
-    def _read_subjects(self, subjects: Iterable[str]) -> None:
-        """Read the live facts of `subjects` (a subject left with none is dropped; one read again keeps its
-        place, so the facts stay in the order of the file)."""
-        read, tables = FactReader(), self._knowledge.storage.read()  # once: not a stat of the file per subject
+    def _read_subjects(self, subjects: Iterable[str], tables: Any) -> None:
+        """Read the live facts of `subjects` from `tables` (a subject left with none is dropped; one read again
+        keeps its place, so the facts stay in the order of the file)."""
+        read = FactReader()
         with bulk():
             for subject in subjects:
                 try:

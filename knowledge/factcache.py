@@ -4,8 +4,9 @@ Start-up reads every fact. From the knowledge file that means parsing 37 MB of J
 turning 130,000 records into facts, about 0.35 s; from this cache it takes about 0.12 s. The cache is derived
 data, never the truth:
 
-- it names the version of the knowledge file it was made from (inode, size and modification time, the stamp
-  the store already uses to notice another process's change) and is used only for that very version;
+- it names the version of the knowledge file it was made from (`LazyTables.version`: the inode, size and
+  modification time of the very file its facts were read from, and the CRC that file's table of contents
+  gives) and is used only for that very version;
 - it ends with the number of its blocks and their CRC, so a file cut short or damaged is not used;
 - the store writes it when it was not of the current knowledge file (`Store.keep_cache`: after an admin
   change once the bot has answered, on closing, and at start-up when it could not be used), replaced
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import marshal
+import os
 import struct
 import sys
 import zlib
@@ -39,7 +41,7 @@ from knowledge.files import atomic_write
 log = logging.getLogger(__name__)
 
 MAGIC = b"crimjust facts cache 3\n"  # the number changes with the layout of what follows
-Stamp = tuple[int, int, int]
+Stamp = tuple[int, ...]  # a knowledge file's version (`LazyTables.version`)
 Facts = dict[str, tuple[Fact, ...]]
 _LENGTH = struct.Struct("<I")
 SUBJECTS_PER_BLOCK = 64  # a block is read and written whole: a few hundred kilobytes at most
@@ -64,7 +66,7 @@ class FactCache:
         try:
             with self.path.open("rb", buffering=1 << 16) as fh:
                 return _read(fh, stamp)
-        except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, struct.error):
+        except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, struct.error, MemoryError):
             return None
 
     def save(self, facts: Mapping[str, tuple[Fact, ...]], stamp: Stamp) -> None:
@@ -115,7 +117,11 @@ def _read(fh: BinaryIO, stamp: Stamp) -> Facts | None:
     facts: Facts = {}
     shared: dict[tuple[str, ...], Source] = {}  # one Source per distinct source, across subjects too
     make, intern, crc = tuple.__new__, sys.intern, 0
+    left = os.fstat(fh.fileno()).st_size - fh.tell()
     while length := _LENGTH.unpack(fh.read(_LENGTH.size))[0]:
+        left -= _LENGTH.size + length
+        if left < 0:  # a length damaged: not a block to make room for
+            return None
         block = fh.read(length)
         crc = zlib.crc32(block, crc)
         sources, subjects = marshal.loads(block)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import logging
 import marshal
+import os
 import struct
 import sys
 import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -40,41 +41,42 @@ def index_path(path: Path) -> Path:
 
 
 class IndexCache:
-    """The file: `MAGIC`, a JSON line naming the Python, the knowledge file version and the code version, one
-    block per item of the data (its length, then the item marshalled), and a last JSON line with the number of
-    blocks and their CRC."""
+    """The file: `MAGIC`, a JSON line naming the Python, the knowledge file version and the code version, the
+    data's items in blocks (each its length, then the item, or a part of a big dict, marshalled), and a last
+    JSON line with the number of blocks and their CRC."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def load(self, stamp: Stamp, code: str) -> dict[str, Any] | None:
         """What was saved for the knowledge file version `stamp` by the code version `code` (None otherwise)."""
+        data: dict[str, Any] = {}
         try:
             with self.path.open("rb", buffering=1 << 16) as fh:
                 if fh.read(len(MAGIC)) != MAGIC or fh.readline() != _header(stamp, code):
                     return None
-                data: dict[str, Any] = {}
-                blocks = crc = 0
-                while length := _LENGTH.unpack(fh.read(_LENGTH.size))[0]:
-                    block = fh.read(length)
-                    crc, blocks = zlib.crc32(block, crc), blocks + 1
+                for block in _checked_blocks(fh):
                     name, value = marshal.loads(block)
                     if name in data:  # the next part of a big dict
                         data[name].update(value)
                     else:
                         data[name] = value
-                trailer = orjson.loads(fh.readline())
-        except (OSError, ValueError, EOFError, TypeError, AttributeError, struct.error):
+        except (OSError, ValueError, EOFError, TypeError, AttributeError, struct.error, MemoryError):
             return None
-        return data if trailer == {"blocks": blocks, "crc32": crc} else None
+        return data
 
     def holds(self, stamp: Stamp, code: str) -> bool:
-        """Whether the file names that knowledge file version and code version (read no further)."""
+        """Whether the file is whole and names that knowledge file version and code version (its blocks are
+        checked against their CRC, not read: a millisecond)."""
         try:
-            with self.path.open("rb") as fh:
-                return fh.read(len(MAGIC)) == MAGIC and fh.readline() == _header(stamp, code)
-        except OSError:
+            with self.path.open("rb", buffering=1 << 16) as fh:
+                if fh.read(len(MAGIC)) != MAGIC or fh.readline() != _header(stamp, code):
+                    return False
+                for _ in _checked_blocks(fh):
+                    pass
+        except (OSError, ValueError, struct.error, MemoryError):
             return False
+        return True
 
     def save(self, data: Mapping[str, Any], stamp: Stamp, code: str) -> None:
         """Keep `data` for the knowledge file version `stamp` and the code version `code`; a file that cannot be
@@ -98,6 +100,25 @@ def _blocks(data: Mapping[str, Any], stamp: Stamp, code: str) -> Iterator[bytes]
             crc, blocks = zlib.crc32(block, crc), blocks + 1
             yield _LENGTH.pack(len(block)) + block
     yield _LENGTH.pack(0) + orjson.dumps({"blocks": blocks, "crc32": crc}) + b"\n"
+
+
+def _checked_blocks(fh: BinaryIO) -> Iterator[bytes]:
+    """The blocks after the header, one at a time; `ValueError` (once they are all read) when the trailer does
+    not match them, at once when a block would be longer than what is left of the file."""
+    left = os.fstat(fh.fileno()).st_size - fh.tell()
+    blocks = crc = 0
+    while True:
+        (length,) = _LENGTH.unpack(fh.read(_LENGTH.size))
+        left -= _LENGTH.size + length
+        if not length:
+            break
+        if left < 0:
+            raise ValueError("a block longer than the file")
+        block = fh.read(length)
+        crc, blocks = zlib.crc32(block, crc), blocks + 1
+        yield block
+    if orjson.loads(fh.readline()) != {"blocks": blocks, "crc32": crc}:
+        raise ValueError("the blocks do not match the file's last line")
 
 
 def _parts(value: Any) -> Iterator[Any]:

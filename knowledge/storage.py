@@ -129,8 +129,10 @@ class AtomicJSONStorage(Storage):
         finally:
             self._drop()  # the tables parsed for this write are not kept: memory stays flat
         source = self.path.open("rb", buffering=BUFFER)  # under the writer lock: nobody replaced it since
-        self._tables = LazyTables(self.path, source, spans, written=True, whole=whole)
-        self._seen = self.stamp()
+        st = os.fstat(source.fileno())
+        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self._tables = LazyTables(self.path, source, spans, written=True, whole=whole, stamp=stamp)
+        self._seen = stamp
 
     def _drop(self) -> None:
         if self._tables is not None:

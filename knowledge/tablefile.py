@@ -67,6 +67,7 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
         spans: dict[str, Span] | None = None,
         written: bool = False,
         whole: tuple[int, int] | None = None,
+        stamp: tuple[int, int, int] | None = None,
     ) -> None:
         self.path = path
         self.source = source
@@ -74,6 +75,15 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
         self.loaded: dict[str, dict[str, Any]] = {}
         self.written = written  # opened from its table of contents: laid out by this module
         self.whole = whole  # (where the table of contents starts, the CRC-32 of everything before it), if known
+        self.stamp = stamp  # (inode, size, modification time) of the very file opened, if it was opened
+
+    @property
+    def version(self) -> tuple[int, int, int, int] | None:
+        """The version of the file these tables were read from: its stamp, and the CRC its table of contents
+        gives of it (0 when it has none), so that another file put in its place with the same inode, size and
+        time (a copy that keeps times, a coarse clock) is still another version. Taken from the file opened,
+        not from its path: another process may have replaced it since, and what was read is this one."""
+        return None if self.stamp is None else (*self.stamp, self.whole[1] if self.whole else 0)
 
     @classmethod
     def open(cls, path: Path) -> LazyTables | None:
@@ -85,22 +95,23 @@ class LazyTables(MutableMapping[str, dict[str, Any]]):
         except FileNotFoundError:
             return None
         try:
-            size = os.fstat(source.fileno()).st_size
+            st = os.fstat(source.fileno())
+            size, stamp = st.st_size, (st.st_ino, st.st_size, st.st_mtime_ns)
             if size == 0:
                 raise DamagedFile(path, "is empty (0 bytes)")
             contents = _contents(path, source, size)
             if contents is not None:
-                return cls(path, source, contents[0], written=True, whole=contents[1])
+                return cls(path, source, contents[0], written=True, whole=contents[1], stamp=stamp)
             lines = _scan(path, source)
             if lines:
-                return cls(path, source, {name: (a, b, None) for name, (a, b) in lines.items()})
+                return cls(path, source, {name: (a, b, None) for name, (a, b) in lines.items()}, stamp=stamp)
             source.seek(0)
             raw = source.read()
         except BaseException:
             source.close()
             raise
         source.close()
-        tables = cls(path)
+        tables = cls(path, stamp=stamp)
         tables.loaded = _whole(path, raw)
         return tables
 

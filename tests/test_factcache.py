@@ -86,10 +86,23 @@ def _of_another_python(data: bytes) -> bytes:
     return data.replace(sys.implementation.cache_tag.encode(), b"cpython-99", 1)
 
 
+def _a_length_damaged(data: bytes) -> bytes:
+    """The first block's length made 4 GB: not read into memory, nor waited for."""
+    at = data.index(b"\n", len(MAGIC)) + 1
+    return data[:at] + b"\xf0\xff\xff\xff" + data[at + 4 :]
+
+
 @pytest.mark.parametrize(
     "damage",
-    [_cut_short, _one_byte_changed, _of_another_python, lambda data: b"", lambda data: MAGIC + b"{}\n" + data[:50]],
-    ids=["cut short", "one byte changed", "another python", "empty", "garbage"],
+    [
+        _cut_short,
+        _one_byte_changed,
+        _of_another_python,
+        lambda data: b"",
+        lambda data: MAGIC + b"{}\n" + data[:50],
+        _a_length_damaged,
+    ],
+    ids=["cut short", "one byte changed", "another python", "empty", "garbage", "length"],
 )
 def test_a_damaged_cache_is_not_used_and_is_written_again(tmp_path: Path, monkeypatch, damage):
     path = tmp_path / "db.json"

@@ -16,7 +16,7 @@ throughout, never a mix.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,10 +56,11 @@ class Snapshot:
 
 
 class Engine:
-    def __init__(self, facts: Collection[Fact], kept: Mapping[str, Any] | None = None, version: object = None) -> None:
+    def __init__(self, facts: Iterable[Fact], kept: Mapping[str, Any] | None = None, version: object = None) -> None:
         """Index `facts`, whose version the caller may name (`version`, given back by `kept`). `kept`, what
         `kept()` gave of an index over these very facts, spares building it (`bot.engine.saved`); it is built
         anyway when `kept` does not fit them (`restored` says which it was)."""
+        facts = facts if isinstance(facts, list | tuple) else list(facts)  # read twice when `kept` does not fit
         with bulk():
             index = restored(facts, kept) if kept is not None else None
         self.restored = index is not None
