@@ -4,9 +4,9 @@ Start-up reads every fact. From the knowledge file that means parsing 37 MB of J
 turning 130,000 records into facts, about 0.35 s; from this cache it takes about 0.12 s. The cache is derived
 data, never the truth:
 
-- it names the version of the knowledge file it was made from (`LazyTables.version`: the inode, size and
-  modification time of the very file its facts were read from, and the CRC that file's table of contents
-  gives) and is used only for that very version;
+- it names the code that read the facts (a digest of this package's source) and the version of the knowledge
+  file it was made from (`LazyTables.version`: the inode, size and modification time of the very file its
+  facts were read from, and the CRC that file's table of contents gives), and is used only for those;
 - it ends with the number of its blocks and their CRC, so a file cut short or damaged is not used;
 - the store writes it when it was not of the current knowledge file (`Store.keep_cache`: after an admin
   change once the bot has answered, on closing, and at start-up when it could not be used), replaced
@@ -22,6 +22,7 @@ again when loaded, so the facts take the same memory as when read from the knowl
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import marshal
 import os
@@ -29,6 +30,7 @@ import struct
 import sys
 import zlib
 from collections.abc import Iterator, Mapping
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -63,6 +65,8 @@ class FactCache:
 
     def load(self, stamp: Stamp) -> Facts | None:
         """The live facts by subject, if the cache was made from the knowledge file version `stamp`."""
+        if not _code():
+            return None
         try:
             with self.path.open("rb", buffering=1 << 16) as fh:
                 return _read(fh, stamp)
@@ -73,6 +77,8 @@ class FactCache:
         """Keep `facts` (every live fact, by subject) as read from the knowledge file version `stamp`.
 
         A cache that cannot be written is logged and left out: the change it follows is already safe."""
+        if not _code():
+            return
         try:
             atomic_write(self.path, _blocks(facts, stamp), durable=False)
         except (OSError, ValueError) as exc:  # ValueError: a value marshal cannot keep (JSON values all are)
@@ -80,7 +86,20 @@ class FactCache:
 
 
 def _header(stamp: Stamp) -> bytes:
-    return orjson.dumps({"python": sys.implementation.cache_tag, "stamp": list(stamp)}) + b"\n"
+    return orjson.dumps({"python": sys.implementation.cache_tag, "stamp": list(stamp), "code": _code()}) + b"\n"
+
+
+@cache
+def _code() -> str:
+    """A digest of this package's source, which turns the knowledge file into facts: an upgrade that reads it
+    otherwise never uses facts the old code read ("" when a file cannot be read: no cache is then used)."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    except OSError:
+        return ""
+    return digest.hexdigest()
 
 
 def _blocks(facts: Mapping[str, tuple[Fact, ...]], stamp: Stamp) -> Iterator[bytes]:

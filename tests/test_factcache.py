@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import audit
+from knowledge import audit, factcache
 from knowledge.factcache import MAGIC, cache_path
 from knowledge.facts import Fact, Source, bundled_facts
 from knowledge.store import Store
@@ -139,3 +139,18 @@ def test_the_bot_writes_the_cache_as_it_starts_so_that_a_kill_9_leaves_it_for_th
             bot.stop()
     _without_reading_the_knowledge_file(monkeypatch)
     assert {f.fid for f in Store(tmp_path / "db.json").facts()} == {f.fid for f in bundled_facts()}
+
+
+def test_an_upgrade_of_the_code_that_reads_facts_reads_them_from_the_knowledge_file(tmp_path: Path, monkeypatch):
+    path = tmp_path / "db.json"
+    facts = _changed_store(path)
+    monkeypatch.setattr(factcache, "_code", lambda: "the next version")
+    read_one, read = audit.FactReader.live, []
+
+    def live(self: audit.FactReader, *args: object) -> object:
+        read.append(args)
+        return read_one(self, *args)
+
+    monkeypatch.setattr(audit.FactReader, "live", live)
+    assert _facts(Store(path)) == facts
+    assert read  # not from the cache the old code wrote
