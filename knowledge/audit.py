@@ -304,7 +304,7 @@ class AuditedFacts(Database):
     def facts(self) -> list[Fact]:
         """Every live fact (deleted ones left out)."""
         self._sync()
-        return [fact for live in self._facts.values() for fact in live]
+        return self._live()
 
     @reading
     def versioned_facts(self) -> tuple[list[Fact], Stamp | None]:
@@ -312,7 +312,10 @@ class AuditedFacts(Database):
         what is derived from them (`knowledge.indexcache`) is kept under it."""
         self._sync()
         seen = self._seen
-        return [fact for live in self._facts.values() for fact in live], seen if isinstance(seen, tuple) else None
+        return self._live(), seen if isinstance(seen, tuple) else None
+
+    def _live(self) -> list[Fact]:
+        return [fact for live in self._facts.values() for fact in live]
 
     @reading
     def fact(self, fid: str) -> Fact | None:

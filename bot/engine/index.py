@@ -154,10 +154,10 @@ class KnowledgeIndex:
         self._index_countries_in_organisations()
         self.newest_first: list[str] = sorted(self.events, key=self._sort_keys.__getitem__, reverse=True)
         del self._sort_keys
-        self.year_ranks = self._year_ranks()  # year -> (first, last + 1) of its events in newest_first
         self.max_alias_words = max((len(a.split()) for a in self.aliases), default=1)
         self.vocabulary: set[str] = self._vocabulary()
         self.ready()
+        self.year_ranks = self._year_ranks()  # year -> (first, last + 1) of its events in newest_first
 
     def ready(self) -> None:
         """What is made from the built index rather than kept with it (`bot.engine.saved`), and the caches of
@@ -173,9 +173,8 @@ class KnowledgeIndex:
     def _year_ranks(self) -> dict[int, tuple[int, int]]:
         """Events are sorted by date, so those of one year are next to each other in `newest_first`."""
         spans: dict[int, tuple[int, int]] = {}
-        rank = {eid: i for i, eid in enumerate(self.newest_first)}
         for year, eids in self.by_year.items():
-            ranks = [rank[e] for e in eids]
+            ranks = [self.rank[e] for e in eids]
             spans[year] = (min(ranks), max(ranks) + 1)
         return spans
 

@@ -46,7 +46,7 @@ def state(index: KnowledgeIndex) -> dict[str, Any]:
 
     A set of events is kept as the bytes of an array of their places in `newest_first` (kept too): 4 bytes an
     event, read back in C, where strings would be made and interned again one by one (five times as long)."""
-    rank = {eid: i for i, eid in enumerate(index.newest_first)}
+    rank = index.rank
 
     def ranks(events: Iterable[str]) -> bytes:
         return array("i", [rank[e] for e in events]).tobytes()
