@@ -33,6 +33,7 @@ from handlers import register
 from handlers.backup import start_backups, stop_backups
 from handlers.context import DEPS, BotDeps
 from handlers.delivery import start_delivery, stop_delivery
+from handlers.fresh import start_watching, stop_watching
 from handlers.menu import set_menus
 from knowledge.locks import DatabaseInUse
 from knowledge.store import Store
@@ -95,10 +96,12 @@ def file_url(api_base_url: str) -> str:
 async def on_startup(application: Application) -> None:
     start_backups(application)
     start_delivery(application)
+    start_watching(application)
     log.info("Connected to Telegram as @%s", application.bot.username)
 
 
 async def on_shutdown(application: Application) -> None:
+    await stop_watching(application)
     await stop_delivery(application)
     await stop_backups(application)
 

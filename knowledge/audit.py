@@ -306,6 +306,11 @@ class AuditedFacts(Database):
         self._sync()
         return self._live()
 
+    def is_of(self, version: object) -> bool:
+        """Whether the knowledge file is still the version `version` (`versioned_facts`): a stat, no lock, nothing
+        read. True for a version that is not a file's (a database in memory, or none named)."""
+        return not isinstance(version, tuple) or self._version() == version[:3]
+
     @reading
     def versioned_facts(self) -> tuple[list[Fact], Stamp | None]:
         """Every live fact, and the version of the knowledge file they are of (None for a database in memory):

@@ -11,6 +11,8 @@ import time
 from collections import Counter
 
 from knowledge.store import Store
+from tests.botprocess import BotProcess
+from tests.fake_telegram import FakeBotAPIServer
 from tests.import_fixtures import CORPUS, SEEDS, docx_bytes
 from tests.test_cli import ROOT, run_bot
 
@@ -117,3 +119,28 @@ def test_kill_9_during_an_import_leaves_each_release_saved_whole_or_not_at_all(t
     resumed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert resumed.returncode == 0
     assert imported(tmp_path / "db.json") == whole
+
+
+def test_a_release_imported_while_the_bot_runs_is_answered_at_once(tmp_path):
+    """The docs offer the command line for archives: a bot running on the same database answers from what it
+    saved within a second or so, not after a restart."""
+    with FakeBotAPIServer() as server:
+        bot = BotProcess(tmp_path, server.base_url)
+        try:
+            server.fake.wait_polling()
+            result = run_bot("import", "--yes", RELEASES[0], tmp_path=tmp_path)
+            assert result.returncode == 0, result.stderr
+            store = Store(tmp_path / "db.json", load_bundled=False)
+            imported = {f.field: f.value for f in store.facts() if f.source.doc.startswith("document:")}
+            store.close()
+            year, answer = str(imported["date"])[:4], ""
+            deadline = time.monotonic() + 10  # the bot looks at the file every second
+            while year not in answer and time.monotonic() < deadline:
+                asked = len(server.fake.replies(501))
+                server.fake.says(f"When was the {imported['title']}?", chat_id=501)
+                server.fake.wait_replies(501, asked + 1)
+                answer = server.fake.replies(501)[-1]["text"]
+                time.sleep(0.2)
+            assert year in answer and "no record" not in answer, answer
+        finally:
+            bot.stop()
