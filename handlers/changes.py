@@ -15,7 +15,7 @@ import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import Update
 
@@ -24,12 +24,14 @@ from bot.engine import Engine
 from bot.messages import say
 from bot.startup import keep_caches
 from handlers.context import Context, close_choice, deps, in_private, reply_text, stale_button, user_lang
+from handlers.fresh import refresh_if_changed
 from handlers.keyboards import choices, encode
 from knowledge.facts import Fact
 from knowledge.store import ChangedMeanwhile
 from knowledge.tablefile import DamagedFile
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_PENDING = 20
 
@@ -89,7 +91,9 @@ async def commit(update: Update, context: Context, change: Change, ack: str | No
     actor = str(user.id) if user else "?"
     name = user.full_name if user else ""
     try:
-        await asyncio.to_thread(bot_deps.store.apply, change.saves, change.deletes, actor, name, expect=change.expect)
+        await written(
+            context, lambda: bot_deps.store.apply(change.saves, change.deletes, actor, name, expect=change.expect)
+        )
     except ChangedMeanwhile as conflict:
         await _ask_again(update, context, change, conflict)
         return False
@@ -112,9 +116,8 @@ async def _ask_again(update: Update, context: Context, change: Change, conflict:
     """Tell the admin what the fact is now, and propose the same command again, planned on it."""
     bot_deps, lang = deps(context), user_lang(update, context)
     engine = bot_deps.engine
-    # the other admin's change is answered, and seen here
-    facts, version = await asyncio.to_thread(bot_deps.store.versioned_facts)
-    await asyncio.to_thread(engine.refresh, facts, version)
+    # the other change is answered, and seen here
+    await asyncio.to_thread(lambda: refresh_if_changed(bot_deps.store, engine, unnamed=True))
     subject, _, rest = conflict.fid.partition("/")
     eid, name = subject.removeprefix("event:"), rest.split("/")[0]
     values = {
@@ -137,12 +140,24 @@ async def _ask_again(update: Update, context: Context, change: Change, conflict:
     await ask_to_confirm(update, context, again, note)
 
 
-async def settle(update: Update, context: Context, ack: str) -> None:
-    """After a change is saved: answer from the facts as they are now, acknowledge it with `ack`, then keep
-    the facts for the next start-up (the facts cache, written once the admin has the answer)."""
+async def written(context: Context, write: Callable[[], T]) -> T:
+    """Run `write`, a change to the knowledge, then refresh the engine if it changed the knowledge file: both in
+    one job on the worker, so that answers use the change from the moment it is acknowledged, and the watcher
+    (`handlers.fresh`) never sees the file changed before the engine is."""
     bot_deps = deps(context)
-    facts, version = await asyncio.to_thread(bot_deps.store.versioned_facts)
-    await asyncio.to_thread(bot_deps.engine.refresh, facts, version)
+
+    def job() -> T:
+        done = write()
+        refresh_if_changed(bot_deps.store, bot_deps.engine, unnamed=True)
+        return done
+
+    return await asyncio.to_thread(job)
+
+
+async def settle(update: Update, context: Context, ack: str) -> None:
+    """After a change is saved (`written`): acknowledge it with `ack`, then keep the facts and the index for the
+    next start-up (the caches, written once the admin has the answer)."""
+    bot_deps = deps(context)
     await reply_text(update, ack)
     await asyncio.to_thread(keep_caches, bot_deps.store, bot_deps.engine)
 

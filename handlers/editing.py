@@ -21,7 +21,17 @@ from bot.engine.text import fold
 from bot.messages import say
 from bot.render import title_and_lines
 from handlers.admin import admin_only
-from handlers.changes import Change, Refused, ask_to_confirm, commit, describe, field_name, not_saved, settle
+from handlers.changes import (
+    Change,
+    Refused,
+    ask_to_confirm,
+    commit,
+    describe,
+    field_name,
+    not_saved,
+    settle,
+    written,
+)
 from handlers.context import Context, deps, reply_all, reply_text, user_lang
 from handlers.events import example_event
 from knowledge.facts import EVENT_FIELDS, Fact
@@ -259,7 +269,7 @@ async def on_undo(update: Update, context: Context) -> None:
     user = update.effective_user
     assert user is not None
     try:
-        undone = await asyncio.to_thread(bot_deps.store.undo, str(user.id), user.full_name)
+        undone = await written(context, lambda: bot_deps.store.undo(str(user.id), user.full_name))
     except (DamagedFile, OSError) as exc:
         await reply_text(update, not_saved(exc, lang))
         return

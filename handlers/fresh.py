@@ -1,9 +1,11 @@
 """Answers come from the knowledge file as it is now: a change another process made while the bot runs
-(`python -m bot import`, which the docs offer for archives) is read within a second, not at the next start.
+(`python -m bot import`, which the docs offer for archives) is read within a second or two (the look, then
+reading every fact again: 0.5 s at 10,000 events), not at the next start.
 
 A task looks at the file every `WATCH_EVERY` seconds (a stat, on the worker thread like every store call) and
 refreshes the engine when the file is not the version the engine's facts were read from. The bot's own changes
-refresh the engine as they are saved (`handlers.changes.settle`), so they are never read twice.
+refresh the engine in the same job on the worker as their write (`handlers.changes.written`), so this task
+never takes them for another process's. A file it could not read (damaged) is read again only once it changes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import logging
 from telegram.ext import Application
 
 from bot.engine import Engine
-from bot.startup import keep_caches
 from handlers.context import DEPS, BotDeps
 from knowledge.store import Store
 
@@ -38,21 +39,31 @@ async def stop_watching(application: Application) -> None:
 
 
 async def _watch(application: Application) -> None:
+    failed: object = None  # the stamp of a file that could not be read: not tried again until it changes
     while True:
         await asyncio.sleep(WATCH_EVERY)
         bot_deps: BotDeps = application.bot_data[DEPS]
         try:
-            await asyncio.to_thread(refresh_if_changed, bot_deps.store, bot_deps.engine)
-        except Exception:  # a file another process left damaged: answers go on from what was read; told
+            if await asyncio.to_thread(_changed_elsewhere, bot_deps.store, bot_deps.engine, failed):
+                log.info("The knowledge file was changed by another process: read again")
+                failed = None
+        except Exception:  # answers go on from what was read; the operator is told, once per version of the file
+            failed = await asyncio.to_thread(bot_deps.store.stamp)
             log.exception("Could not read the knowledge file another process changed")
 
 
-def refresh_if_changed(store: Store, engine: Engine) -> bool:
-    """Refresh `engine` if the knowledge file is not the version its facts were read from (True when it did)."""
-    if store.is_of(engine.version):
+def _changed_elsewhere(store: Store, engine: Engine, failed: object) -> bool:
+    if failed is not None and store.stamp() == failed:
         return False
-    log.info("The knowledge file was changed by another process: reading it again")
+    return refresh_if_changed(store, engine)
+
+
+def refresh_if_changed(store: Store, engine: Engine, *, unnamed: bool = False) -> bool:
+    """Refresh `engine` if the knowledge file is not the version its facts were read from (True when it did);
+    `unnamed`: also when the engine names no version of a file (a database in memory: no stat tells a change
+    there). Blocking: run it on the worker."""
+    if store.is_of(engine.version) and not (unnamed and not isinstance(engine.version, tuple)):
+        return False
     facts, version = store.versioned_facts()
     engine.refresh(facts, version)
-    keep_caches(store, engine)
     return True

@@ -9,7 +9,6 @@ they see. Saving is one change, refused when the same text was imported meanwhil
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from bot.import_preview import Page, field_label, pages
 from bot.import_run import Known, save
 from bot.importer import Draft, Who, apply_edit, blocked, read_edit, refresh_alikes, toggle
 from bot.messages import say
-from handlers.changes import not_saved
+from handlers.changes import not_saved, written
 from handlers.context import (
     Context,
     close_choice,
@@ -174,7 +173,7 @@ async def _save(update: Update, context: Context, draft: Draft, lang: str) -> No
         return save(store, draft, known, Who(f"{user.full_name} ({user.id})"), str(user.id))
 
     try:
-        saved = await asyncio.to_thread(save_now)
+        saved = await written(context, save_now)
     except ChangedMeanwhile:
         await reply_text(update, say("import_meanwhile", lang))
         return

@@ -273,18 +273,22 @@ class AuditedFacts(Database):
             self._facts, self._seen, self._cached = cached, version, version
             return
         subjects = [name for name in tables if ":" in name and not name.startswith(AUDIT)]
-        self._facts = {}
-        self._read_subjects(subjects, tables)
-        self._seen = version
+        facts: dict[str, tuple[Fact, ...]] = {}
+        self._read_subjects(subjects, tables, facts)  # kept only once all is read: never a part of them
+        self._facts, self._seen = facts, version
 
     def _reread(self, subjects: Collection[str]) -> None:
         tables = self._knowledge.storage.read()
-        self._read_subjects(subjects, tables)
+        try:
+            self._read_subjects(subjects, tables, self._facts)
+        except BaseException:
+            self._seen = None  # what was read of them is not trusted: everything is read again next time
+            raise
         self._seen = self._version_of(tables)
 
-    def _read_subjects(self, subjects: Iterable[str], tables: Any) -> None:
-        """Read the live facts of `subjects` from `tables` (a subject left with none is dropped; one read again
-        keeps its place, so the facts stay in the order of the file)."""
+    def _read_subjects(self, subjects: Iterable[str], tables: Any, into: dict[str, tuple[Fact, ...]]) -> None:
+        """Read the live facts of `subjects` from `tables` into `into` (a subject left with none is dropped; one
+        read again keeps its place, so the facts stay in the order of the file)."""
         read = FactReader()
         with bulk():
             for subject in subjects:
@@ -296,15 +300,19 @@ class AuditedFacts(Database):
                     problem = f"has a table, {subject!r}, holding a record that is not a fact"
                     raise DamagedFile(self.path, problem) from exc
                 if live:
-                    self._facts[subject] = live
+                    into[subject] = live
                 else:
-                    self._facts.pop(subject, None)
+                    into.pop(subject, None)
 
     @reading
     def facts(self) -> list[Fact]:
         """Every live fact (deleted ones left out)."""
         self._sync()
         return self._live()
+
+    def stamp(self) -> object:
+        """The knowledge file's stamp as it is now (a stat, no lock): what `is_of` compares."""
+        return self._version()
 
     def is_of(self, version: object) -> bool:
         """Whether the knowledge file is still the version `version` (`versioned_facts`): a stat, no lock, nothing

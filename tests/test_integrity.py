@@ -210,3 +210,25 @@ def test_databases_damaged_in_every_way_are_refused_or_read_whole_never_read_wro
     report = damaged_files(tmp_path, trials=60)
     assert report.refused + report.read_whole == report.trials, str(report)
     assert (report.read_wrong, report.crashed, report.changed) == (0, 0, 0), str(report)
+
+
+def test_a_knowledge_file_found_damaged_midway_through_reading_leaves_no_part_of_it_behind(tmp_path: Path) -> None:
+    """Another process puts a damaged file in place while the bot runs (the bot reads every fact again, and a
+    table does not match its checksum), then the original comes back: the bot has all of its facts, not those
+    read before the damage."""
+    path = _database(tmp_path)
+    reader = Store(path)
+    before = sorted(reader.facts())
+    original = tmp_path / "original.json"
+    original.hardlink_to(path)  # the same file: its inode, size and time
+    lines = path.read_bytes().split(b"\n")
+    at = [i for i, line in enumerate(lines) if line.startswith((b'"event:', b'"programme:'))][1]
+    damaged = bytearray(lines[at])
+    damaged[len(damaged) // 2] ^= 0x01
+    lines[at] = bytes(damaged)
+    (tmp_path / "damaged.json").write_bytes(b"\n".join(lines))
+    (tmp_path / "damaged.json").replace(path)
+    with pytest.raises(DamagedFile):
+        reader.facts()
+    original.replace(path)
+    assert sorted(reader.facts()) == before
