@@ -166,6 +166,14 @@ def run(settings: Settings, webhook_url: str | None = None, listen: str = "127.0
         holding.release()
 
 
+def _close(store: Store, engine: Engine) -> None:
+    """Keep the caches for the next start, then close the store (whatever keeping them met)."""
+    try:
+        keep_caches(store, engine)
+    finally:
+        store.close()
+
+
 def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) -> int:
     host = safe_url(settings.api_base_url)
     # The knowledge is read on the worker thread while this one connects and publishes the menus: making the
@@ -221,9 +229,6 @@ def _serve(settings: Settings, webhook_url: str | None, listen: str, port: int) 
             return 4
         finally:
             if loading.exception() is None:  # (waits for the knowledge when connecting failed first)
-                store, engine = loading.result()
-                try:
-                    keep_caches(store, engine)
-                finally:
-                    store.close()
+                worker.shutdown(wait=True)  # after any job still running there (a refresh the watcher started)
+                _close(*loading.result())
     return 0
