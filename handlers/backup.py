@@ -4,7 +4,6 @@ of the database file every day (BOT_BACKUP_EVERY_HOURS), keeping the newest BOT_
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import csv
 import gzip
 import io
@@ -21,7 +20,7 @@ from bot.engine import Engine
 from bot.messages import say
 from handlers.admin import admin_only
 from handlers.changes import describe
-from handlers.context import Context, deps, reply_text, retrying, user_lang
+from handlers.context import Context, deps, reply_text, retrying, start_task, stop_task, user_lang
 from knowledge.facts import EVENT_FIELDS, Fact
 from knowledge.tablefile import DamagedFile
 
@@ -127,12 +126,8 @@ async def backup_loop(application: Application, check_every: float = 3600.0) -> 
 
 
 def start_backups(application: Application) -> None:
-    application.bot_data[BACKUP_TASK] = asyncio.get_running_loop().create_task(backup_loop(application))
+    start_task(application, BACKUP_TASK, backup_loop(application))
 
 
 async def stop_backups(application: Application) -> None:
-    task = application.bot_data.pop(BACKUP_TASK, None)
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    await stop_task(application, BACKUP_TASK)

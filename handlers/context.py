@@ -11,10 +11,10 @@ import contextlib
 import logging
 import warnings
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -74,6 +74,20 @@ class BotDeps:
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids
+
+
+def start_task(application: Application, key: str, work: Coroutine[Any, Any, None]) -> None:
+    """Run `work` in the background for as long as the application runs (`stop_task` ends it)."""
+    application.bot_data[key] = asyncio.get_running_loop().create_task(work)
+
+
+async def stop_task(application: Application, key: str) -> None:
+    """Cancel the task `start_task` started under `key`, and wait for it to end."""
+    task = application.bot_data.pop(key, None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def deps(source: CallbackContext | Application) -> BotDeps:

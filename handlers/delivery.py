@@ -35,7 +35,7 @@ from bot.engine import Engine
 from bot.messages import say
 from bot.notify import card, event_tags, matches
 from bot.render import Block, pack
-from handlers.context import deps, retry_seconds, retrying
+from handlers.context import deps, retry_seconds, retrying, start_task, stop_task
 from handlers.keyboards import encode
 from knowledge.store import Store
 
@@ -386,12 +386,8 @@ def start_delivery(application: Application) -> None:
     bot_deps = deps(application)
     worker = Deliverer(application.bot, bot_deps.store, bot_deps.engine, bot_deps.settings)
     application.bot_data[DELIVERER] = worker
-    application.bot_data[DELIVERER + "_task"] = asyncio.get_running_loop().create_task(worker.run())
+    start_task(application, DELIVERER + "_task", worker.run())
 
 
 async def stop_delivery(application: Application) -> None:
-    task = application.bot_data.pop(DELIVERER + "_task", None)
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    await stop_task(application, DELIVERER + "_task")

@@ -11,13 +11,12 @@ never takes them for another process's. A file it could not read (damaged) is re
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 from telegram.ext import Application
 
 from bot.engine import Engine
-from handlers.context import DEPS, BotDeps
+from handlers.context import DEPS, BotDeps, start_task, stop_task
 from knowledge.store import Store
 
 log = logging.getLogger(__name__)
@@ -27,15 +26,11 @@ WATCH_TASK = "fresh_task"
 
 
 def start_watching(application: Application) -> None:
-    application.bot_data[WATCH_TASK] = asyncio.get_running_loop().create_task(_watch(application))
+    start_task(application, WATCH_TASK, _watch(application))
 
 
 async def stop_watching(application: Application) -> None:
-    task = application.bot_data.pop(WATCH_TASK, None)
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    await stop_task(application, WATCH_TASK)
 
 
 async def _watch(application: Application) -> None:
