@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
-import hashlib
 import logging
 import os
 import shlex
@@ -29,6 +28,7 @@ from bot.config import Settings
 from bot.engine import Engine
 from bot.logs import redact
 from knowledge.facts import bulk
+from knowledge.files import source_digest
 from knowledge.indexcache import IndexCache, index_path
 from knowledge.locks import DatabaseInUse, Holding, hold
 from knowledge.store import Store, backups_of, state_path
@@ -97,15 +97,11 @@ def index_code() -> str:
     """A digest of the source of the code the index is built by (the engine, and the words and names it reads):
     a saved index is used only by the code that saved it. Read once per process (1 ms); "" when a file cannot
     be read, and then no index is restored or saved."""
-    digest = hashlib.blake2b(digest_size=16)
     try:
-        for pattern in INDEX_CODE:
-            for path in sorted(ROOT.glob(pattern)):
-                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+        return source_digest(ROOT, INDEX_CODE)
     except OSError as exc:
         log.warning("The saved index is not used: %s", exc)
         return ""
-    return digest.hexdigest()
 
 
 def _open_store(db_path: str | os.PathLike[str] | None, read_only: bool) -> Store:

@@ -22,7 +22,6 @@ again when loaded, so the facts take the same memory as when read from the knowl
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import marshal
 import os
@@ -38,7 +37,7 @@ from typing import BinaryIO
 import orjson
 
 from knowledge.facts import Fact, Source
-from knowledge.files import atomic_write
+from knowledge.files import atomic_write, source_digest
 
 log = logging.getLogger(__name__)
 
@@ -93,13 +92,10 @@ def _header(stamp: Stamp) -> bytes:
 def _code() -> str:
     """A digest of this package's source, which turns the knowledge file into facts: an upgrade that reads it
     otherwise never uses facts the old code read ("" when a file cannot be read: no cache is then used)."""
-    digest = hashlib.blake2b(digest_size=16)
     try:
-        for path in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        return source_digest(Path(__file__).parent, ["*.py"])
     except OSError:
         return ""
-    return digest.hexdigest()
 
 
 def _blocks(facts: Mapping[str, tuple[Fact, ...]], stamp: Stamp) -> Iterator[bytes]:

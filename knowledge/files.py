@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -48,3 +49,13 @@ def copy_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
     with path.open("rb") as fh:
         while chunk := fh.read(size):
             yield chunk
+
+
+def source_digest(root: Path, patterns: Iterable[str]) -> str:
+    """A digest of the files under `root` that `patterns` match (their paths and bytes), to tell one version of
+    the code from another: what a cache made by the code is kept under. `OSError` when one cannot be read."""
+    digest = hashlib.blake2b(digest_size=16)
+    for pattern in patterns:
+        for path in sorted(root.glob(pattern)):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
